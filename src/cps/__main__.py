@@ -1,0 +1,5 @@
+import sys
+
+from cps.cli import main
+
+sys.exit(main())

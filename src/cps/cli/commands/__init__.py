@@ -1,0 +1,1 @@
+"""One module per ``cps`` subcommand (discovered by ``cps.cli.build_parser``)."""
