@@ -34,32 +34,39 @@ class Line:
         return self.quantity * self.unit_price if self.unit_price is not None else Decimal(0)
 
 
-def lines(case: Case, offer: Offer) -> list[Line]:
-    """The offer's priced lines: every official item, then any item the bidder added."""
-    out: list[Line] = []
+Priced = tuple[str, Decimal, Decimal | None, Decimal | None, bool]  # id, quantity, price, cap, official
+
+
+def _priced(case: Case, offer: Offer) -> list[Priced]:
+    """(item id, quantity, unit price, official cap, is official) for every line of the offer."""
     if offer.unit_prices is not None:
         prices = offer.unit_prices
-        for item in case.process.items:
-            out.append(Line(item.id, item.description, item.unit, item.quantity, prices.get(item.id),
-                            item.max_unit_price, True))
-        return out
+        return [(i.id, i.quantity, prices.get(i.id), i.max_unit_price, True) for i in case.process.items]
     offered = {o.id: o for o in offer.items or []}
+    out: list[Priced] = []
     for item in case.process.items:
         o = offered.get(item.id)
-        out.append(Line(
-            item.id,
-            o.description if o is not None and o.description is not None else item.description,
-            o.unit if o is not None and o.unit is not None else item.unit,
-            o.quantity if o is not None and o.quantity is not None else item.quantity,
-            o.unit_price if o is not None else None,
-            item.max_unit_price,
-            True,
-        ))
+        quantity = o.quantity if o is not None and o.quantity is not None else item.quantity
+        out.append((item.id, quantity, o.unit_price if o is not None else None, item.max_unit_price, True))
     official = case.item_index()
     for o in offer.items or []:
         if o.id not in official:
-            out.append(Line(o.id, o.description or "", o.unit or "", o.quantity or Decimal(0), o.unit_price,
-                            None, False))
+            out.append((o.id, o.quantity or Decimal(0), o.unit_price, None, False))
+    return out
+
+
+def lines(case: Case, offer: Offer) -> list[Line]:
+    """The offer's priced lines, with descriptions and units, for the report."""
+    official = case.item_index()
+    offered = {o.id: o for o in offer.items or []}
+    out: list[Line] = []
+    for item_id, quantity, price, cap, is_official in _priced(case, offer):
+        item = official.get(item_id)
+        o = offered.get(item_id)
+        description = (o.description if o is not None and o.description is not None
+                       else item.description if item is not None else "")
+        unit = o.unit if o is not None and o.unit is not None else item.unit if item is not None else ""
+        out.append(Line(item_id, description, unit, quantity, price, cap, is_official))
     return out
 
 
@@ -96,22 +103,20 @@ def _modifications(case: Case, offer: Offer) -> list[str]:
 
 def review(case: Case, offer: Offer) -> EconomicReview:
     reasons: list[Reason] = []
-    priced = lines(case, offer)
     total = Decimal(0)
     missing: list[str] = []
     zero: list[str] = []
     over: list[str] = []
-    for line in priced:
-        price = line.unit_price
+    for item_id, quantity, price, cap, official in _priced(case, offer):
         if price is None:
-            if line.official:
-                missing.append(line.item_id)
+            if official:
+                missing.append(item_id)
             continue
-        total += line.quantity * price
-        if price == 0:
-            zero.append(line.item_id)
-        elif line.max_unit_price is not None and price > line.max_unit_price:
-            over.append(f"{line.item_id} ({format_cop(price)} > {format_cop(line.max_unit_price)})")
+        total += quantity * price
+        if not price:
+            zero.append(item_id)
+        elif cap is not None and price > cap:
+            over.append(f"{item_id} ({format_cop(price)} > {format_cop(cap)})")
     corrected = round_pesos(total)
     declared = offer.declared_total
     difference = corrected - declared
