@@ -47,6 +47,25 @@ def _rate_label(value: float, _pos: object = None) -> str:
     return f"{text} %"
 
 
+def _delta_label(value: float, _pos: object = None) -> str:
+    """Changes of escalation on an axis, in percentage points: ``+2 pp``, ``−1 pp``."""
+    number = Decimal(str(round(value * 100, 4))).normalize()
+    sign = "+" if number > 0 else ("−" if number < 0 else "")
+    return f"{sign}{format(abs(number), 'f').replace('.', ',')} pp"
+
+
+def _mark(ax: Axes, x: float, text: str, colour: str, *, top: bool, span: list[float], row: int = 0) -> None:
+    """Label a vertical line inside the axes, on the side with more room, over a white box."""
+    right_half = bool(span) and x > (min(span) + max(span)) / 2
+    ax.annotate(
+        text, xy=(x, 0.98 - 0.1 * row if top else 0.03 + 0.1 * row), xycoords=("data", "axes fraction"),
+        xytext=(-4 if right_half else 4, 0), textcoords="offset points",
+        ha="right" if right_half else "left", va="top" if top else "bottom", fontsize=7.5, color=colour,
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+        zorder=6,
+    )
+
+
 def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
 
@@ -115,16 +134,18 @@ def _rate_lines(ax: Axes, result: Result, sens: Sensitivity) -> None:
                 markersize=3.5, linewidth=1.6)
     base = float(result.discount_rate)
     ax.axvline(base, color="#555555", linestyle="--", linewidth=0.9)
-    ax.annotate(f"tasa del caso\n{_rate_label(base)}", xy=(base, 1), xycoords=("data", "axes fraction"),
-                xytext=(3, -3), textcoords="offset points", va="top", fontsize=7.5, color="#555555")
+    _mark(ax, base, f"tasa del caso\n{_rate_label(base)}", "#555555", top=True, span=xs)
     if xs:
-        for be in sens.break_even:
+        inside = [be for be in sens.break_even if min(xs) <= float(be.rate) <= max(xs)]
+        for row, be in enumerate(inside):
             rate = float(be.rate)
-            if min(xs) <= rate <= max(xs):
-                ax.axvline(rate, color="#c00000", linestyle=":", linewidth=1.2)
-                ax.annotate(f"equilibrio\n{be.rate_percent}", xy=(rate, 0.02), xycoords=("data", "axes fraction"),
-                            xytext=(3, 3), textcoords="offset points", fontsize=7.5, color="#c00000")
+            ax.axvline(rate, color="#c00000", linestyle=":", linewidth=1.2)
+            ax.plot([rate], [be.npv], marker="o", markersize=6, markerfacecolor="white",
+                    markeredgecolor="#c00000", markeredgewidth=1.5, zorder=5)
+            _mark(ax, rate, be.rate_percent, "#c00000", top=False, span=xs, row=row % 3)
     xlabel = "Tasa de descuento real anual"
+    if xs and any(min(xs) <= float(be.rate) <= max(xs) for be in sens.break_even):
+        xlabel += "\n○ tasa a la que cambia la alternativa más barata"
     if sens.break_even:
         outside = [be.rate_percent for be in sens.break_even if not (xs and min(xs) <= float(be.rate) <= max(xs))]
         if outside:
@@ -149,16 +170,18 @@ def _escalation_lines(ax: Axes, result: Result, sens: Sensitivity) -> None:
         ys = [p.npv[alt.name] for p in sens.escalation]
         ax.plot(xs, ys, color=LINE_COLOURS[i % len(LINE_COLOURS)], marker=MARKERS[i % len(MARKERS)],
                 markersize=3.5, linewidth=1.6)
-    what = _short(", ".join(f"«{c}»" for c in concepts), 60)
+    what = _short(", ".join(f"«{c}»" for c in concepts), 50)
     if absolute:
         ax.axvline(offset, color="#555555", linestyle="--", linewidth=0.9)
-        ax.annotate(f"valor del caso\n{_rate_label(offset)}", xy=(offset, 1), xycoords=("data", "axes fraction"),
-                    xytext=(3, -3), textcoords="offset points", va="top", fontsize=7.5, color="#555555")
+        _mark(ax, offset, f"valor del caso\n{_rate_label(offset)}", "#555555", top=True, span=xs)
         xlabel = f"Escalamiento real anual de {what}"
     else:
         ax.axvline(0, color="#555555", linestyle="--", linewidth=0.9)
-        xlabel = f"Cambio del escalamiento de la línea más grande ({what})"
-    _style_lines(ax, "Sensibilidad al escalamiento de la línea más grande", _wrap(xlabel, 60))
+        _mark(ax, 0.0, "valores del caso", "#555555", top=True, span=xs)
+        xlabel = f"Cambio del escalamiento real (puntos porcentuales) de la línea más grande de cada alternativa: {what}"
+    _style_lines(ax, "Sensibilidad al escalamiento de la línea más grande", _wrap(xlabel, 62))
+    if not absolute:
+        ax.xaxis.set_major_formatter(FuncFormatter(_delta_label))
 
 
 def build_figure(result: Result, sens: Sensitivity) -> Figure:
