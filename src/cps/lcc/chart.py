@@ -11,6 +11,7 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
+from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -216,6 +217,12 @@ def render_chart(result: Result, sensitivity: Sensitivity, path: str | Path) -> 
     if fmt is None:
         raise InputError("el gráfico debe terminar en .png o .svg", file=target, field="--chart")
     fig = build_figure(result, sensitivity)
-    write_with(target, lambda tmp: fig.savefig(tmp, format=fmt, dpi=110 if fmt == "png" else None,
-                                                metadata={"Software": None} if fmt == "png" else None))
+
+    def save(tmp: str) -> None:
+        # SVG keeps its text as text (searchable, readable by screen readers)
+        with rc_context({"svg.fonttype": "none"}):
+            fig.savefig(tmp, format=fmt, dpi=110 if fmt == "png" else None,
+                        metadata={"Software": None} if fmt == "png" else None)
+
+    write_with(target, save)
     return target

@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from cps.errors import InputError
-from cps.lcc.model import Case
+from cps.lcc.model import MAX_HORIZON_YEARS, Case
 from cps.money import parse_amount
 
 TOP_KEYS = ("name", "currency", "horizon_years", "discount_rate", "carbon_price", "alternatives")
@@ -236,6 +236,10 @@ class _Reader:
                 self.fail(("currency",), f"solo se admiten pesos colombianos (COP) a precios constantes; "
                           f"se encontró «{currency}»")
         horizon = self.integer(data["horizon_years"], ("horizon_years",))
+        if not 1 <= horizon <= MAX_HORIZON_YEARS:
+            # checked here because the one-off years are checked against it below
+            self.fail(("horizon_years",), f"«{FIELD_LABELS['horizon_years']}»: el horizonte debe ser de al menos "
+                      f"1 año y no más de {MAX_HORIZON_YEARS} (se encontró {horizon})")
         clean["horizon_years"] = horizon
         clean["discount_rate"] = self.number(data["discount_rate"], ("discount_rate",), percent=True)
         if data.get("carbon_price") is not None:
