@@ -11,14 +11,28 @@ Library entry points (the CLI ``cps lcc`` and the web app use these):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from cps.lcc.carbon import CarbonPrice
 from cps.lcc.carbon import resolve as resolve_carbon_price
-from cps.lcc.chart import render_chart
 from cps.lcc.compute import compute
 from cps.lcc.model import Alternative, AnnualCost, Case, OneOffCost
 from cps.lcc.reader import load_case, parse_case
 from cps.lcc.result import AlternativeResult, Breakdown, Result
 from cps.lcc.sensitivity import BreakEven, Sensitivity, sensitivity
+
+if TYPE_CHECKING:
+    from cps.lcc.chart import render_chart
+
+
+def __getattr__(name: str) -> Any:
+    # matplotlib is imported only when a chart is drawn
+    if name == "render_chart":
+        from cps.lcc.chart import render_chart
+
+        return render_chart
+    raise AttributeError(name)
+
 
 __all__ = [
     "Alternative",

@@ -10,16 +10,13 @@ from typing import Any
 
 from cps.cli.output import print_json
 from cps.errors import InputError
-from cps.lcc import carbon as carbon_prices
-from cps.lcc import templates
-from cps.lcc.chart import FORMATS, render_chart
-from cps.lcc.compute import compute
-from cps.lcc.reader import load_case
-from cps.lcc.report import render_text
-from cps.lcc.sensitivity import grid, sensitivity
 from cps.money import parse_amount
 
 ORDER = 50
+CHART_SUFFIXES = (".png", ".svg")
+
+# The life-cycle-cost machinery (pydantic models, matplotlib) is imported inside ``run``: every
+# ``cps`` command imports this module to build its help, and should not pay for it.
 
 
 def register(subparsers: Any) -> None:
@@ -59,6 +56,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cps.lcc import carbon as carbon_prices
+    from cps.lcc.compute import compute
+    from cps.lcc.reader import load_case
+    from cps.lcc.report import render_text
+    from cps.lcc.sensitivity import sensitivity
+
     if args.list_templates or args.template == "":
         return _list_templates(args)
     if args.template is not None:
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("falta el archivo del caso: cps lcc CASO.yaml (o cps lcc --template para ver las plantillas)")
     if args.out:
         raise InputError("--out solo se usa con --template; para el gráfico use --chart", field="--out")
-    if args.chart and Path(args.chart).suffix.lower() not in FORMATS:
+    if args.chart and Path(args.chart).suffix.lower() not in CHART_SUFFIXES:
         raise InputError("el gráfico debe terminar en .png o .svg", file=args.chart, field="--chart")
     rates = _range(args.rates, "--rates", 3) if args.rates else None
     escalations = _range(args.escalations, "--escalations", 3) if args.escalations else None
@@ -85,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise InputError(str(error), field="--break-even-range") from error
     if args.chart:
+        from cps.lcc.chart import render_chart
+
         render_chart(result, sens, args.chart)
     if args.json:
         payload = result.model_dump(mode="json")
@@ -102,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list_templates(args: argparse.Namespace) -> int:
+    from cps.lcc import templates
+
     infos = templates.available()
     if args.json:
         print_json({"templates": [{"name": t.name, "title": t.title, "summary": t.summary} for t in infos]})
@@ -114,6 +121,8 @@ def _list_templates(args: argparse.Namespace) -> int:
 
 
 def _write_template(args: argparse.Namespace) -> int:
+    from cps.lcc import templates
+
     if args.out:
         path = templates.write(args.template, args.out, force=args.force)
         if args.json:
@@ -144,6 +153,8 @@ def _decimal(text: str, option: str) -> Decimal:
 
 
 def _range(text: str, option: str, parts: int) -> tuple[Decimal, ...]:
+    from cps.lcc.sensitivity import grid
+
     pieces = text.split(":")
     shape = "DESDE:HASTA:PASO" if parts == 3 else "DESDE:HASTA"
     if len(pieces) != parts:
