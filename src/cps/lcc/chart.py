@@ -77,7 +77,7 @@ def _short(text: str, width: int) -> str:
 
 def _bars(ax: Axes, result: Result) -> None:
     alternatives = list(result.alternatives)
-    names = [_wrap(a.name, 34) for a in alternatives]
+    names = [_wrap(_short(a.name, 96), 36) for a in alternatives]  # at most three lines
     positions = list(range(len(alternatives)))[::-1]  # first alternative on top
     lefts = [0.0] * len(alternatives)
     for key, legend, colour in SEGMENTS:
@@ -187,16 +187,16 @@ def _escalation_lines(ax: Axes, result: Result, sens: Sensitivity) -> None:
 
 def build_figure(result: Result, sens: Sensitivity) -> Figure:
     count = len(result.alternatives)
-    bars_height = 1.2 + 0.75 * count
+    bars_height = 1.2 + 0.8 * count
     fig = Figure(figsize=(12, bars_height + 5.6), dpi=110)
     FigureCanvasAgg(fig)
     grid = fig.add_gridspec(2, 2, height_ratios=[bars_height, 4.0], hspace=0.75, wspace=0.28,
                             left=0.22, right=0.98, top=1 - 0.95 / (bars_height + 5.6), bottom=0.16)
-    title = _short(result.case or "Costo del ciclo de vida", 110)
+    title = _short(result.case or "Costo del ciclo de vida", 90)
     fig.suptitle(f"Costo del ciclo de vida: {title}", fontsize=13, x=0.02, ha="left", fontweight="bold",
                  parse_math=False)
     subtitle = (f"Horizonte de {result.horizon_years} años · tasa de descuento real {_rate_label(float(result.discount_rate))}"
-                f" · carbono: {_short(result.carbon_price_source, 90)}")
+                f" · carbono: {_short(result.carbon_price_source, 130)}")
     fig.text(0.02, 1 - 0.62 / (bars_height + 5.6), subtitle, fontsize=8.5, color="#444444", ha="left",
              parse_math=False)
     _bars(fig.add_subplot(grid[0, :]), result)

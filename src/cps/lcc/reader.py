@@ -238,8 +238,8 @@ class _Reader:
         horizon = self.integer(data["horizon_years"], ("horizon_years",))
         if not 1 <= horizon <= MAX_HORIZON_YEARS:
             # checked here because the one-off years are checked against it below
-            self.fail(("horizon_years",), f"«{FIELD_LABELS['horizon_years']}»: el horizonte debe ser de al menos "
-                      f"1 año y no más de {MAX_HORIZON_YEARS} (se encontró {horizon})")
+            self.fail(("horizon_years",), f"el horizonte debe ser de al menos 1 año y no más de "
+                      f"{MAX_HORIZON_YEARS} (se encontró {horizon})")
         clean["horizon_years"] = horizon
         clean["discount_rate"] = self.number(data["discount_rate"], ("discount_rate",), percent=True)
         if data.get("carbon_price") is not None:
@@ -301,7 +301,8 @@ class _Reader:
             first = error.errors()[0]
             path: Path_ = tuple(first["loc"])
             message = str(first["msg"]).removeprefix("Value error, ")
-            if path and isinstance(path[-1], str) and path[-1] in FIELD_LABELS:
+            generic = message.startswith("el valor")
+            if generic and path and isinstance(path[-1], str) and path[-1] in FIELD_LABELS:
                 message = f"«{FIELD_LABELS[path[-1]]}»: {message}"
             self.fail(path, message)
 
