@@ -83,6 +83,8 @@ def test_carbon_year_uses_the_carbon_tax(capsys: pytest.CaptureFixture[str]) -> 
     data = json.loads(out)
     assert code == 0
     assert data["carbon_price"] == 29070.49
+    assert data["carbon_price_year"] == 2026
+    assert data["carbon_price_origin"] == "carbon_tax"
     assert "impuesto nacional al carbono 2026" in data["carbon_price_source"]
     assert "DIAN 000003" in data["carbon_price_source"]
 

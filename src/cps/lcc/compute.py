@@ -168,6 +168,7 @@ def _compute(case: Case, price: CarbonPrice) -> Result:
         carbon_price=price.value,
         carbon_price_source=price.label(),
         carbon_price_origin=price.origin,
+        carbon_price_year=price.year,
         alternatives=alternatives,
         ranking=tuple(case.alternatives[i].name for i in order),
         best=best,

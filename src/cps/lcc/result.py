@@ -11,7 +11,6 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
-from cps.lcc.carbon import CarbonPrice
 from cps.lcc.model import LineKind
 
 
@@ -68,16 +67,12 @@ class Result(_Model):
     carbon_price: Number
     carbon_price_source: str
     carbon_price_origin: str
+    carbon_price_year: int | None = None
     alternatives: tuple[AlternativeResult, ...]
     ranking: tuple[str, ...]
     best: str
     baseline: str
     warnings: tuple[str, ...] = ()
-
-    @property
-    def carbon(self) -> CarbonPrice:
-        return CarbonPrice(value=self.carbon_price, origin=self.carbon_price_origin,  # type: ignore[arg-type]
-                           source=self.carbon_price_source)
 
     def by_name(self, name: str) -> AlternativeResult:
         for alt in self.alternatives:
