@@ -78,7 +78,7 @@ def test_zip_without_document(tmp_path):
         z.writestr("hola.txt", "hola")
     path = tmp_path / "other.docx"
     path.write_bytes(buffer.getvalue())
-    with pytest.raises(InputError, match="word/document.xml"):
+    with pytest.raises(InputError, match=r"word/document\.xml"):
         read_document(path)
 
 
