@@ -54,11 +54,13 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         source = strip_accents(pattern[len(REGEX_PREFIX) :]).strip()
         if not source:
             raise re.error("expresión regular vacía")
-        return re.compile(source, re.IGNORECASE)
+        # the text is already folded to lower case: IGNORECASE (several times slower) is only
+        # needed when the author wrote upper-case letters
+        return re.compile(source, re.IGNORECASE if source != source.lower() else 0)
     phrase = fold(pattern)
     if not phrase:
         raise re.error("frase vacía")
-    return re.compile(re.escape(phrase), re.IGNORECASE)
+    return re.compile(re.escape(phrase))
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,16 @@ def _folded(text: str) -> _Folded:
             in_space = True
             continue
         in_space = False
-        for piece in strip_accents(ch).casefold():
-            chars.append(piece)
+        piece = _FOLDED_CHARS.get(ch)
+        if piece is None:
+            piece = _FOLDED_CHARS[ch] = strip_accents(ch).casefold()
+        for part in piece:
+            chars.append(part)
             origin.append(i)
     return _Folded("".join(chars), tuple(origin))
+
+
+_FOLDED_CHARS: dict[str, str] = {}
 
 
 def _excerpt(text: str, start: int, end: int) -> str:

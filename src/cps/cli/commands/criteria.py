@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("codes", nargs="*", metavar="CÓDIGO", help="códigos UNSPSC de 8 dígitos")
     parser.add_argument("--modality", choices=sorted(modalities()), metavar="MODALIDAD",
-                        help="modalidad de selección (p. ej. minima_cuantia: nunca criterios de puntaje)")
+                        help="modalidad de selección: " + ", ".join(sorted(modalities()))
+                        + " (en minima_cuantia nunca hay criterios de puntaje)")
     parser.add_argument("--level", choices=["basico", "avanzado"],
                         help="basico: solo criterios básicos; avanzado: básicos y avanzados")
     parser.add_argument("--list", action="store_true", help="lista las categorías del catálogo")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cps import atomic
-from cps.catalog import load_configured_catalog
+from cps.catalog import find_present, load_configured_catalog
 from cps.catalog.draft import build_annex, row_code
 from cps.cli.output import existing_file
 from cps.errors import InputError
@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     if not record.unspsc:
         raise InputError("no se encontró la tabla de códigos UNSPSC del proceso; el anexo necesita los bienes",
                          file=args.file)
-    data = build_annex(record, level=args.level, catalog=catalog)
+    document = getattr(review, "document", None)
+    text = document.full_text if document is not None else ""
+    present = find_present(text, catalog.criteria) if text else {}
+    data = build_annex(record, level=args.level, catalog=catalog, present=present)
     atomic.write_bytes(args.out, data)
     covered = sum(1 for row in record.unspsc if row_code(row))
     print(f"Anexo escrito en {args.out}: proceso {record.process_number or 'sin número'}, "
