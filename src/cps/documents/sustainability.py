@@ -7,13 +7,20 @@ import re
 
 from pydantic import BaseModel, Field
 
-from cps.catalog import Catalog, UnknownModality, find_present, get_modality, load_configured_catalog, recommend
+from cps.catalog import (
+    Catalog,
+    UnknownModality,
+    find_present,
+    get_modality,
+    load_configured_catalog,
+    recommend,
+)
 from cps.documents.checks.base import Rule, make
 from cps.documents.findings import Finding
 from cps.documents.record import Location, ProcessRecord, UnspscRow
-from cps.law import unspsc
 from cps.documents.search import search
 from cps.documents.text import DocumentText, fold
+from cps.law import unspsc
 
 # usual wording of environmental and social criteria in Colombian invitations
 CRITERIA_WORDING = {
