@@ -148,6 +148,11 @@ def evaluate(case: Case) -> Result:
             reasons=reasons[offer.id],
             verification=verifications.get(offer.id),
         ))
+    if case.process.territorial_limitation and not case.process.mipyme_limited:
+        warnings.append(
+            "El caso tiene limitación territorial sin convocatoria limitada a Mipyme; el Decreto 1082 de 2015 "
+            "art. 2.2.1.2.4.2.3 la prevé dentro de las convocatorias limitadas a Mipyme. Se aplicó como está."
+        )
     for v in verifications.values():
         for c in v.experience.contracts:
             if c.smmlv_status and "SIN CONFIRMAR" in c.smmlv_status:

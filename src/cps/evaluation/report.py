@@ -185,10 +185,10 @@ def _verification(o: OfferResult, v: Verification) -> list[Block]:
     if not smmlv:
         columns = tuple(c for c in columns if c)
         exp_rows = tuple(tuple(x for i, x in enumerate(r) if i != 7) for r in exp_rows)
-        widths: tuple[float, ...] = (0.6, 3.2, 2.3, 2.3, 2.3, 1.3, 2.3, 3.0)
+        widths: tuple[float, ...] = (0.6, 3.2, 2.3, 2.4, 2.3, 1.3, 2.3, 2.8)
         numeric: tuple[int, ...] = (4, 5, 6)
     else:
-        widths = (0.6, 2.5, 1.9, 2.3, 2.2, 1.3, 2.2, 1.3, 3.2)
+        widths = (0.6, 2.1, 2.1, 2.4, 2.2, 1.3, 2.1, 1.6, 3.0)
         numeric = (4, 5, 6, 7)
     if e.contracts:
         blocks.append(Table(columns, exp_rows, widths=widths, numeric=numeric,

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from cps.evaluation.model import BOGOTA
-from cps.money import format_percent
+from cps.money import format_percent, group_thousands
 
 FOUR = Decimal("0.0001")
 
@@ -28,7 +28,9 @@ def share(value: Decimal) -> str:
 
 
 def number(value: Decimal, places: int = 2) -> str:
-    """A plain number with a decimal comma, trailing zeros removed (``39.50`` → ``39,5``)."""
+    """es-CO number, trailing zeros removed: ``39.50`` → ``39,5``; ``3950.5`` → ``3.950,5``."""
     q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP).normalize()
-    text = f"{q:f}"
-    return text.replace(".", ",")
+    sign = "-" if q < 0 else ""
+    whole, _, fraction = f"{abs(q):f}".partition(".")
+    text = group_thousands(int(whole))
+    return sign + (f"{text},{fraction}" if fraction else text)
