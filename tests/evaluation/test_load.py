@@ -76,3 +76,17 @@ def test_unit_prices_and_items_together_are_refused(example: dict[str, Any]) -> 
 def test_missing_file() -> None:
     with pytest.raises(InputError, match="no existe"):
         load_case("no-existe.yaml")
+
+
+def test_item_ids_written_as_numbers_with_decimals(example: dict[str, Any]) -> None:
+    example["process"]["items"][0]["id"] = 1.1
+    for offer in example["offers"]:
+        offer["unit_prices"][1.1] = offer["unit_prices"].pop(1)
+    case = load_case(example)
+    assert case.process.items[0].id == "1.1"
+    assert case.offers[0].unit_prices is not None and "1.1" in case.offers[0].unit_prices
+
+
+def test_bidder_kind_defaults_to_juridical_person(example: dict[str, Any]) -> None:
+    del example["offers"][0]["bidder"]["kind"]
+    assert load_case(example).offers[0].bidder.kind == "juridica"

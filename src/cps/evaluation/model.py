@@ -20,10 +20,13 @@ PLURAL_KINDS = ("consorcio", "union_temporal")
 
 
 def _to_id(value: Any) -> Any:
+    """Ids written as numbers are the same as written as text: ``1`` = ``"1"``, ``1.1`` = ``"1.1"``."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str):
         return value.strip()
     return value
@@ -202,7 +205,7 @@ class Member(_Model):
 class Bidder(_Model):
     name: str
     nit: Nit
-    kind: BidderKind
+    kind: BidderKind = "juridica"
     mipyme: bool = False
     department: str | None = None
     municipality: str | None = None

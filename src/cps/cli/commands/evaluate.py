@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "precio, factores de desempate del art. 2.2.1.2.4.2.17 y sorteo reproducible. Formato del caso: "
         "docs/evaluation-format.md.",
     )
-    p.add_argument("case", metavar="CASO.yaml", help="caso de evaluación (proceso, ítems y ofertas) en YAML")
+    p.add_argument("case", metavar="CASO.yaml", help="caso de evaluación (proceso, ítems y ofertas) en YAML o JSON")
     p.add_argument("--json", action="store_true", help="imprime el resultado en JSON (ver docs/CONTRACTS.md)")
     p.add_argument(
         "--report",
