@@ -7,7 +7,8 @@ import re
 from cps.documents.text import RawLine
 from cps.errors import InputError
 
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
+_MOJIBAKE = re.compile("[ÃÂ][^\x00-\x7f]|â€")
+_CP1252_BYTE = {chr(b).encode("latin-1").decode("cp1252", "ignore") or chr(b): b for b in range(256)}
 _TAG = re.compile(r"</?(?:b|i|u|strong|em|span|br|p|font|sup|sub)\b[^>]*>", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
@@ -46,20 +47,31 @@ def decode(data: bytes, path: str) -> str:
     return repair_mojibake(text)
 
 
+def _undo(text: str) -> str:
+    """The bytes a Windows-1252 (or Latin-1, for its 5 undefined bytes) decoding produced, read as UTF-8."""
+    data = bytearray()
+    for ch in text:
+        byte = _CP1252_BYTE.get(ch)
+        if byte is None:
+            raise UnicodeEncodeError("cp1252", ch, 0, 1, "not a single-byte character")
+        data.append(byte)
+    return data.decode("utf-8")
+
+
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was decoded as Windows-1252 (\"PRESUPUESTO OFICIAL Ã\" …), up to twice."""
+    """Undo UTF-8 text that was decoded as Windows-1252 ("DESINFECCIÃ“N" → "DESINFECCIÓN"), up to twice."""
     for _ in range(2):
         marks = len(_MOJIBAKE.findall(text))
         if marks == 0:
             break
         try:
-            fixed = text.encode("cp1252").decode("utf-8")
+            fixed = _undo(text)
         except (UnicodeEncodeError, UnicodeDecodeError):
             # mixed content: repair line by line where possible
             lines = []
             for line in text.split("\n"):
                 try:
-                    lines.append(line.encode("cp1252").decode("utf-8") if _MOJIBAKE.search(line) else line)
+                    lines.append(_undo(line) if _MOJIBAKE.search(line) else line)
                 except (UnicodeEncodeError, UnicodeDecodeError):
                     lines.append(line)
             fixed = "\n".join(lines)
