@@ -71,17 +71,7 @@ def _nits(ctx: Context) -> list[Finding]:
             continue
         seen.add(key)
         if not parsed.valid:
-            out.append(
-                make(
-                    NIT_DIGIT,
-                    message=(
-                        f"Para el NIT {parsed.base} el dígito de verificación es {parsed.expected_digit}, "
-                        f"no {parsed.digit}."
-                    ),
-                    evidence=hit.text,
-                    location=hit.location if hit.line.number else Location(page=1),
-                )
-            )
+            out.append(_nit_finding(parsed, hit.text, hit.location if hit.line.number else Location(page=1)))
     # the entity NIT may live only in the page header
     r = ctx.record
     if r.entity_nit and not seen:
@@ -90,18 +80,17 @@ def _nits(ctx: Context) -> list[Finding]:
         except ValueError:
             return out
         if parsed.digit is not None and not parsed.valid:
-            out.append(
-                make(
-                    NIT_DIGIT,
-                    message=(
-                        f"Para el NIT {parsed.base} el dígito de verificación es {parsed.expected_digit}, "
-                        f"no {parsed.digit}."
-                    ),
-                    evidence=f"NIT {r.entity_nit}",
-                    location=r.sources.get("entity_nit"),
-                )
-            )
+            out.append(_nit_finding(parsed, f"NIT {r.entity_nit}", r.sources.get("entity_nit")))
     return out
+
+
+def _nit_finding(parsed: nit.Nit, evidence: str, location: Location | None) -> Finding:
+    return make(
+        NIT_DIGIT,
+        message=f"Para el NIT {parsed.base} el dígito de verificación es {parsed.expected_digit}, no {parsed.digit}.",
+        evidence=evidence,
+        location=location,
+    )
 
 
 def _row_label(row: UnspscRow) -> str:

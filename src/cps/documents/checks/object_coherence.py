@@ -134,28 +134,18 @@ def _contract_type(ctx: Context) -> list[Finding]:
                 )
             )
     for g in r.guarantees:
-        if g.kind == "estabilidad" and g.required and g.text:
+        folded = fold(g.text or "")
+        wrong = None
+        if g.kind == "estabilidad" and g.required:
+            wrong = ("el amparo de estabilidad y calidad de la obra", "solo corresponde a los contratos de obra")
+        elif g.kind == "calidad" and re.search(r"calidad\s+del\s+servicio", folded):
+            wrong = ("el amparo de «calidad del servicio»", "el que corresponde es el de calidad y correcto funcionamiento de los bienes")
+        if wrong and g.text:
             out.append(
                 make(
                     CONTRACT_TYPE,
                     severity="error",
-                    message=(
-                        "Para un suministro de bienes se exige el amparo de estabilidad y calidad de la obra, que "
-                        "solo corresponde a los contratos de obra."
-                    ),
-                    evidence=g.text[:300],
-                    location=g.location,
-                )
-            )
-        if g.kind == "calidad" and g.text and re.search(r"calidad\s+del\s+servicio", fold(g.text)):
-            out.append(
-                make(
-                    CONTRACT_TYPE,
-                    severity="error",
-                    message=(
-                        "Para un suministro de bienes se exige el amparo de «calidad del servicio»; el que corresponde "
-                        "es el de calidad y correcto funcionamiento de los bienes."
-                    ),
+                    message=f"Para un suministro de bienes se exige {wrong[0]}; {wrong[1]}.",
                     evidence=g.text[:300],
                     location=g.location,
                 )
