@@ -19,6 +19,7 @@ TEXT = "#333333"
 GRID = "#E3E8E6"
 DPI = 200
 DASH = (0, (4, 2))
+MAX_YEARS = 8  # the progress chart shows the most recent years
 
 
 def _png(fig: Figure) -> bytes:
@@ -31,14 +32,21 @@ def _pct(value: float) -> str:
     return f"{value * 100:.1f} %".replace(".", ",")
 
 
+def _pct_short(value: float) -> str:
+    """``0.05`` → ``5 %``, ``0.125`` → ``12,5 %`` (targets in tick labels)."""
+    text = f"{value * 100:.1f}".rstrip("0").rstrip(".")
+    return f"{text} %".replace(".", ",")
+
+
 def progress_chart(result: Result) -> bytes:
     """Two panels (processes, value): the share with criteria per year against the year's target."""
     from matplotlib import patheffects
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    fig = Figure(figsize=(7.0, 3.1))
-    years = [y for y in result.years if y.processes_total or y.target_share_processes is not None]
+    years = [y for y in result.years if y.processes_total or y.target_share_processes is not None][-MAX_YEARS:]
+    stacked = len(years) > 3  # one panel above the other, so year labels have room
+    fig = Figure(figsize=(7.0, 4.9) if stacked else (7.0, 3.1))
     xs = list(range(len(years)))
     panels = (
         ("Procesos con criterios", [y.share_processes for y in years], [y.target_share_processes for y in years]),
@@ -46,9 +54,10 @@ def progress_chart(result: Result) -> bytes:
     )
     top = max([v or 0 for _, shares, targets in panels for v in (*shares, *targets)] + [0.05])
     halo = [patheffects.withStroke(linewidth=3.2, foreground="white")]
+    small = 7.5
     used: set[str] = set()
     for index, (title, shares, targets) in enumerate(panels):
-        ax = fig.add_subplot(1, 2, index + 1)
+        ax = fig.add_subplot(2, 1, index + 1) if stacked else fig.add_subplot(1, 2, index + 1)
         colors = []
         for s, t in zip(shares, targets, strict=True):
             kind = "sin_meta" if t is None else ("cumplida" if (s or 0) >= t else "no_cumplida")
@@ -56,24 +65,25 @@ def progress_chart(result: Result) -> bytes:
             colors.append({"sin_meta": GREY, "cumplida": GREEN, "no_cumplida": ORANGE}[kind])
         ax.bar(xs, [s or 0 for s in shares], width=0.6, color=colors, zorder=2)
         for x, s, t in zip(xs, shares, targets, strict=True):
-            ax.text(x, (s or 0) + top * 0.025, _pct(s) if s is not None else "sin datos", ha="center",
-                    va="bottom", fontsize=8, color=TEXT, zorder=3)
+            label_y = (s or 0) + top * 0.025
+            if t is not None and (s or 0) - top * 0.03 <= t <= (s or 0) + top * 0.1:
+                label_y = t + top * 0.03  # above the target line, not across it
+            ax.text(x, label_y, _pct(s) if s is not None else "sin datos", ha="center",
+                    va="bottom", fontsize=small + 0.5, color=TEXT, zorder=3)
             if t is not None:
                 ax.hlines(t, x - 0.42, x + 0.42, colors=TEXT, linestyles=DASH, linewidth=1.6, zorder=4,
                           path_effects=halo)
-        ticks = [
-            f"{y.year}\nmeta {_pct(t)}" if t is not None else f"{y.year}\nsin meta"
-            for y, t in zip(years, targets, strict=True)
-        ]
+        ticks = [f"{y.year}\nmeta {_pct_short(t)}" if t is not None else str(y.year)
+                 for y, t in zip(years, targets, strict=True)]
         ax.set_xticks(xs, ticks)
         ax.set_xlim(-0.7, len(xs) - 0.3)
-        ax.set_ylim(0, top * 1.2)
+        ax.set_ylim(0, top * 1.25)
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v * 100:.0f} %")
         ax.set_title(title, fontsize=9.5, color=GREEN, loc="left", fontweight="bold")
         ax.grid(axis="y", color=GRID, zorder=0)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.tick_params(labelsize=7.5)
+        ax.tick_params(labelsize=small)
     handles: list[Patch | Line2D] = []
     if "cumplida" in used:
         handles.append(Patch(facecolor=GREEN, label="meta cumplida"))
@@ -84,7 +94,7 @@ def progress_chart(result: Result) -> bytes:
     handles.append(Line2D([0], [0], color=TEXT, linestyle=DASH, linewidth=1.6, label="meta del año"))
     fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=7.5,
                bbox_to_anchor=(0.5, 0.0))
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    fig.tight_layout(rect=(0, 0.05 if stacked else 0.07, 1, 1))
     return _png(fig)
 
 

@@ -33,6 +33,12 @@ def _year_period(result: Result) -> str:
     return str(first) if first == last else f"{first} a {last}"
 
 
+def _review_years(result: Result) -> set[int]:
+    """Years shown in the detailed tables: the plan's years with data, else every year."""
+    planned = {y.year for y in result.years if y.target_share_processes is not None and y.processes_total}
+    return planned or {y.year for y in result.years}
+
+
 def _share_target(share: float | None, target: float | None) -> str:
     return percent(share) if target is None else f"{percent(share)} (meta {percent(target)})"
 
@@ -121,6 +127,7 @@ def build_report(result: Result) -> Report:
         )
 
     latest = _latest_year(result)
+    review_years = _review_years(result)
     report.add(section("Clases UNSPSC prioritarias"))
     if result.priority_classes and latest is not None:
         report.add(Image(charts.priority_chart(result.by_priority_class_detail, latest), width_cm=15))
@@ -131,10 +138,11 @@ def build_report(result: Result) -> Report:
                 (str(r.year), r.key, str(r.processes_total), str(r.processes_with_criteria),
                  percent(r.share_processes), format_cop(r.value_total), percent(r.share_value))
                 for r in result.by_priority_class_detail
+                if r.year in review_years
             ),
             widths=(0.7, 0.9, 0.9, 1.0, 1.0, 1.8, 1.0),
             numeric=(2, 3, 4, 5, 6),
-            caption="Procesos en las clases prioritarias del plan",
+            caption="Procesos en las clases prioritarias del plan (años con meta; todos los años en el libro de Excel)",
         )
         if result.by_priority_class_detail
         else Paragraph("El plan no define clases prioritarias.", "note"),
@@ -149,10 +157,11 @@ def build_report(result: Result) -> Report:
                 (str(r.year), r.label, str(r.processes_total), str(r.processes_with_criteria),
                  percent(r.share_processes), format_cop(r.value_with_criteria), percent(r.share_value))
                 for r in result.by_modality
+                if r.year in review_years
             ),
             widths=(0.6, 2.3, 0.9, 0.9, 0.95, 1.55, 0.8),
             numeric=(2, 3, 4, 5, 6),
-            caption="Modalidades normalizadas (la modalidad de SECOP II se agrupa sin tildes ni mayúsculas)",
+            caption="Por modalidad (años con meta; todos los años en el libro de Excel)",
         ),
     )
 

@@ -178,7 +178,7 @@ ENTITY_TABLE = r"""
         precio_base AS value_raw,
         cps_fold(estado_del_procedimiento) AS state,
         cps_clean(modalidad_de_contratacion) AS modality_raw,
-        nullif(regexp_extract(codigo_principal_de_categoria, '(\d{8})', 1), '') AS unspsc,
+        nullif(regexp_extract(codigo_principal_de_categoria, '(\d{6,8})', 1), '') AS unspsc,
         cps_url(urlproceso) AS url
     FROM p WHERE is_entity
 """
