@@ -42,6 +42,7 @@ from cps.indicators.result import (
 )
 from cps.indicators.schema import Vocabulary, vocabulary
 from cps.indicators.sql import (
+    DISPLAY_COLUMNS,
     ENTITY_TABLE,
     connection,
     contratos_scan,
@@ -111,16 +112,22 @@ class _Tables:
 
 def _build_tables(con: duckdb.DuckDBPyConnection, register: Register | None, voc: Vocabulary) -> _Tables:
     con.execute(ENTITY_TABLE)
-    # d: one row per id_del_proceso — latest last publication, then the last one in the file
+    # d: one row per id_del_proceso. Repeated ids (rare) keep their latest last publication, then
+    # the last row in the file; the others pass through without a sort.
     con.execute(
         """CREATE TEMP TABLE d AS
-           SELECT * EXCLUDE (k) FROM (
-               SELECT *, upper(id) AS id_key, upper(portfolio) AS portfolio_key,
-                      count(*) OVER (PARTITION BY upper(id)) AS copies,
-                      row_number() OVER (PARTITION BY upper(id)
-                                         ORDER BY last_published DESC NULLS LAST, rn DESC) AS k
-               FROM e WHERE id IS NOT NULL
-           ) WHERE k = 1"""
+           WITH repeated AS (
+               SELECT id_key, count(*) AS copies FROM e WHERE id IS NOT NULL GROUP BY id_key HAVING count(*) > 1
+           ), ranked AS (
+               SELECT e.*, r.copies,
+                      row_number() OVER (PARTITION BY e.id_key
+                                         ORDER BY e.last_published DESC NULLS LAST, e.rn DESC) AS k
+               FROM e JOIN repeated r USING (id_key)
+           )
+           SELECT *, 1::BIGINT AS copies FROM e
+           WHERE id IS NOT NULL AND id_key NOT IN (SELECT id_key FROM repeated)
+           UNION ALL BY NAME
+           SELECT * EXCLUDE (k) FROM ranked WHERE k = 1"""
     )
     # every portfolio of the entity (counted or not) and the contracts that belong to them
     con.execute("CREATE TEMP TABLE portfolios AS SELECT DISTINCT portfolio_key FROM d WHERE portfolio_key IS NOT NULL")
@@ -146,17 +153,15 @@ def _build_tables(con: duckdb.DuckDBPyConnection, register: Register | None, voc
     # f: the counted processes (not cancelled, with a year), with their criteria
     con.execute(
         f"""CREATE TEMP TABLE f AS
-            SELECT d.*, left(d.unspsc, 6) AS class, m.key AS modality,
-                   coalesce(cr.secop, false) AS secop,
-                   (d.id_key IN (SELECT id_key FROM reg)
-                    OR coalesce(d.portfolio_key IN (SELECT id_key FROM reg), false)) AS registered,
-                   coalesce(cr.secop, false)
-                   OR d.id_key IN (SELECT id_key FROM reg)
-                   OR coalesce(d.portfolio_key IN (SELECT id_key FROM reg), false) AS criteria
-            FROM d
-            LEFT JOIN crit cr ON cr.pc = d.portfolio_key
-            LEFT JOIN modality_map m ON m.raw = coalesce(d.modality_raw, '')
-            WHERE coalesce(d.state NOT IN {cancelled}, true) AND d.year IS NOT NULL"""
+            SELECT *, secop OR registered AS criteria FROM (
+                SELECT d.*, left(d.unspsc, 6) AS class, m.key AS modality,
+                       coalesce(cr.secop, false) AS secop,
+                       (d.id_key IN (SELECT id_key FROM reg)
+                        OR coalesce(d.portfolio_key IN (SELECT id_key FROM reg), false)) AS registered
+                FROM d
+                LEFT JOIN crit cr ON cr.pc = d.portfolio_key
+                LEFT JOIN modality_map m ON m.raw = coalesce(d.modality_raw, '')
+                WHERE coalesce(d.state NOT IN {cancelled}, true) AND d.year IS NOT NULL)"""
     )
     unmatched = sorted(m for m in raw if m and voc.modality(m).key == voc.modality_other.key)
     return _Tables(unmatched)
@@ -328,11 +333,12 @@ class _Results:
                 nombre_del_procedimiento=name, priority_class=cls, modality=self.voc.label(mod),
                 value=None if value is None else _pesos(value), url=url,
             )
-            for y, i, pf, ref, name, cls, mod, value, url in rows(
+            for y, i, pf, ref, name, url, cls, mod, value in rows(
                 self.con,
-                f"""SELECT year, id, portfolio, reference, name, class, modality, value, url FROM f
-                    WHERE NOT criteria AND class IN {self.classes}
-                    ORDER BY year DESC, value DESC NULLS LAST, id""",
+                f"""SELECT f.year, f.id, f.portfolio, {", ".join(DISPLAY_COLUMNS)}, f.class, f.modality, f.value
+                    FROM f JOIN p ON p.rowid = f.rn
+                    WHERE NOT f.criteria AND f.class IN {self.classes}
+                    ORDER BY f.year DESC, f.value DESC NULLS LAST, f.id""",
             )
         ]
 

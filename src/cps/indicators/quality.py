@@ -23,7 +23,7 @@ def _examples(con: duckdb.DuckDBPyConnection, count: int, sql: str) -> list[str]
 
 def procesos_quality(con: duckdb.DuckDBPyConnection, source: Source, entity_nit: str) -> FileQuality:
     cancelled = sql_list(vocabulary().cancelled_states)
-    active = f"coalesce(state NOT IN {cancelled}, true)"
+    active = f"coalesce(d.state NOT IN {cancelled}, true)"
     total, entity_rows, no_nit, other = one(
         con,
         """SELECT count(*), count(*) FILTER (is_entity), count(*) FILTER (nit IS NULL),
@@ -63,8 +63,8 @@ def procesos_quality(con: duckdb.DuckDBPyConnection, source: Source, entity_nit:
             examples=_examples(
                 con,
                 no_year,
-                f"""SELECT id || ' (' || coalesce(date_raw, 'vacía') || ')' FROM d
-                    WHERE {active} AND year IS NULL ORDER BY id""",
+                f"""SELECT d.id || ' (' || coalesce(p.fecha_de_publicacion_del, 'vacía') || ')'
+                    FROM d JOIN p ON p.rowid = d.rn WHERE {active} AND d.year IS NULL ORDER BY d.id""",
             ),
         ),
         Reason(
@@ -74,7 +74,8 @@ def procesos_quality(con: duckdb.DuckDBPyConnection, source: Source, entity_nit:
             examples=_examples(
                 con,
                 no_value,
-                "SELECT id || ' (' || coalesce(value_raw, 'vacío') || ')' FROM f WHERE value IS NULL ORDER BY id",
+                """SELECT f.id || ' (' || coalesce(p.precio_base, 'vacío') || ')'
+                   FROM f JOIN p ON p.rowid = f.rn WHERE f.value IS NULL ORDER BY f.id""",
             ),
         ),
         Reason(

@@ -93,11 +93,15 @@ def sql_array(values: tuple[str, ...] | list[str]) -> str:
 def define_macros(con: duckdb.DuckDBPyConnection) -> None:
     voc = vocabulary()
     empty = sql_array(["", *voc.sentinels])
+    longest = max(len(v) for v in voc.sentinels)
     formats = "[" + ", ".join(readers.sql_string(f) for f in DATE_FORMATS) + "]"
     # accent- and case-insensitive form of a value ("  SÍ " → "si"), NULL when empty
     con.execute("CREATE MACRO cps_fold(x) AS nullif(lower(strip_accents(trim(x))), '')")
     # the value without surrounding spaces, NULL when empty or a sentinel ("No Definido", "N/D"…)
-    con.execute(f"CREATE MACRO cps_clean(x) AS CASE WHEN list_contains({empty}, lower(trim(x))) THEN NULL ELSE trim(x) END")
+    con.execute(
+        f"CREATE MACRO cps_clean(x) AS CASE WHEN length(trim(x)) <= {longest} AND list_contains({empty}, lower(trim(x))) "
+        "THEN NULL ELSE trim(x) END"
+    )
     # base NIT: digits before the check digit ("899.999.331-2" → "899999331")
     con.execute(
         "CREATE MACRO cps_nit(x) AS nullif(split_part(regexp_replace(coalesce(x, ''), '[^0-9-]', '', 'g'), "
@@ -113,15 +117,21 @@ def define_macros(con: duckdb.DuckDBPyConnection) -> None:
               ELSE NULL END"""
     )
     con.execute(
-        r"CREATE MACRO cps_money(x) AS TRY_CAST(cps_money_text(regexp_replace(coalesce(x, ''), '[$\s]', '', 'g')) "
-        r"AS DECIMAL(38, 2))"
+        r"""CREATE MACRO cps_money(x) AS CASE
+              WHEN regexp_full_match(x, '\d+') THEN TRY_CAST(x AS DECIMAL(38, 2))
+              ELSE TRY_CAST(cps_money_text(regexp_replace(coalesce(x, ''), '[$\s]', '', 'g')) AS DECIMAL(38, 2))
+            END"""
     )
     con.execute(f"CREATE MACRO cps_ts(x) AS try_strptime(trim(x), {formats})")
+    # fast paths for the API's ISO dates and the portal's MM/DD/YYYY; the formats above otherwise
     con.execute(
-        r"""CREATE MACRO cps_year(x) AS coalesce(
+        r"""CREATE MACRO cps_year(x) AS CASE
+            WHEN x LIKE '____-__-__%' THEN TRY_CAST(left(x, 4) AS INTEGER)
+            WHEN x LIKE '__/__/____%' THEN TRY_CAST(substr(x, 7, 4) AS INTEGER)
+            ELSE coalesce(
               year(cps_ts(x)),
               TRY_CAST(nullif(regexp_extract(x, '^\s*(\d{4})-\d{1,2}-\d{1,2}', 1), '') AS INTEGER),
-              TRY_CAST(nullif(regexp_extract(x, '^\s*\d{1,2}/\d{1,2}/(\d{4})', 1), '') AS INTEGER))"""
+              TRY_CAST(nullif(regexp_extract(x, '^\s*\d{1,2}/\d{1,2}/(\d{4})', 1), '') AS INTEGER)) END"""
     )
     # urlproceso is an object {"url": …} in the API and plain text in the CSV export
     con.execute(
@@ -163,25 +173,29 @@ def contratos_scan(source: readers.Source, nit: str) -> str:
     """
 
 
-# the entity's rows, cleaned (a few thousand rows, or a few hundred thousand for the largest entities)
+# The entity's rows, cleaned: only the columns the computation groups and sums. Text shown to the
+# user (reference, name, URL, raw values) stays in ``p`` and is fetched by ``rn`` for the short lists.
 ENTITY_TABLE = r"""
     CREATE TEMP TABLE e AS
-    SELECT rowid AS rn,
-        cps_clean(id_del_proceso) AS id,
-        cps_clean(id_del_portafolio) AS portfolio,
-        cps_clean(referencia_del_proceso) AS reference,
-        cps_clean(nombre_del_procedimiento) AS name,
-        cps_year(fecha_de_publicacion_del) AS year,
-        fecha_de_publicacion_del AS date_raw,
-        cps_ts(fecha_de_ultima_publicaci) AS last_published,
-        cps_money(precio_base) AS value,
-        precio_base AS value_raw,
-        cps_fold(estado_del_procedimiento) AS state,
-        cps_clean(modalidad_de_contratacion) AS modality_raw,
-        nullif(regexp_extract(codigo_principal_de_categoria, '(\d{6,8})', 1), '') AS unspsc,
-        cps_url(urlproceso) AS url
-    FROM p WHERE is_entity
+    SELECT *, upper(id) AS id_key, upper(portfolio) AS portfolio_key FROM (
+        SELECT rowid AS rn,
+            cps_clean(id_del_proceso) AS id,
+            cps_clean(id_del_portafolio) AS portfolio,
+            cps_year(fecha_de_publicacion_del) AS year,
+            cps_ts(fecha_de_ultima_publicaci) AS last_published,
+            cps_money(precio_base) AS value,
+            cps_fold(estado_del_procedimiento) AS state,
+            cps_clean(modalidad_de_contratacion) AS modality_raw,
+            nullif(regexp_extract(codigo_principal_de_categoria, '(\d{6,8})', 1), '') AS unspsc
+        FROM p WHERE is_entity)
 """
+
+# text of a process for display, by its row in ``p``
+DISPLAY_COLUMNS = (
+    "cps_clean(p.referencia_del_proceso) AS reference",
+    "cps_clean(p.nombre_del_procedimiento) AS name",
+    "cps_url(p.urlproceso) AS url",
+)
 
 
 def scan(con: duckdb.DuckDBPyConnection, source: readers.Source, sql: str, table: str) -> None:
