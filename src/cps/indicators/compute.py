@@ -43,7 +43,7 @@ from cps.indicators.result import (
 from cps.indicators.schema import Vocabulary, vocabulary
 from cps.indicators.sql import (
     DISPLAY_COLUMNS,
-    ENTITY_TABLE,
+    ENTITY_VIEW,
     connection,
     contratos_scan,
     one,
@@ -111,7 +111,7 @@ class _Tables:
 
 
 def _build_tables(con: duckdb.DuckDBPyConnection, register: Register | None, voc: Vocabulary) -> _Tables:
-    con.execute(ENTITY_TABLE)
+    con.execute(ENTITY_VIEW)
     # d: one row per id_del_proceso. Repeated ids (rare) keep their latest last publication, then
     # the last row in the file; the others pass through without a sort.
     con.execute(
@@ -121,8 +121,8 @@ def _build_tables(con: duckdb.DuckDBPyConnection, register: Register | None, voc
            ), ranked AS (
                SELECT e.*, r.copies,
                       row_number() OVER (PARTITION BY e.id_key
-                                         ORDER BY e.last_published DESC NULLS LAST, e.rn DESC) AS k
-               FROM e JOIN repeated r USING (id_key)
+                                         ORDER BY cps_ts(p.last_published_raw) DESC NULLS LAST, e.rn DESC) AS k
+               FROM e JOIN repeated r USING (id_key) JOIN p ON p.rowid = e.rn
            )
            SELECT *, 1::BIGINT AS copies FROM e
            WHERE id IS NOT NULL AND id_key NOT IN (SELECT id_key FROM repeated)
@@ -151,13 +151,17 @@ def _build_tables(con: duckdb.DuckDBPyConnection, register: Register | None, voc
     if raw:
         con.executemany("INSERT INTO modality_map VALUES (?, ?)", [[m, voc.modality(m or None).key] for m in raw])
     # f: the counted processes (not cancelled, with a year), with their criteria
+    registered = (
+        "(d.id_key IN (SELECT id_key FROM reg) OR coalesce(d.portfolio_key IN (SELECT id_key FROM reg), false))"
+        if register is not None and register.distinct_keys
+        else "false"
+    )
     con.execute(
         f"""CREATE TEMP TABLE f AS
             SELECT *, secop OR registered AS criteria FROM (
                 SELECT d.*, left(d.unspsc, 6) AS class, m.key AS modality,
                        coalesce(cr.secop, false) AS secop,
-                       (d.id_key IN (SELECT id_key FROM reg)
-                        OR coalesce(d.portfolio_key IN (SELECT id_key FROM reg), false)) AS registered
+                       {registered} AS registered
                 FROM d
                 LEFT JOIN crit cr ON cr.pc = d.portfolio_key
                 LEFT JOIN modality_map m ON m.raw = coalesce(d.modality_raw, '')

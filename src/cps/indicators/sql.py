@@ -36,18 +36,22 @@ DATE_FORMATS = (
     "%Y %b %d",
 )
 
+# Columns kept for the entity's rows only: cleaned where the computation groups and sums them,
+# raw where they are only shown to the user (fetched by row for the short lists).
 PROCESOS_KEPT = (
-    "id_del_proceso",
-    "id_del_portafolio",
-    "referencia_del_proceso",
-    "nombre_del_procedimiento",
-    "fecha_de_publicacion_del",
-    "fecha_de_ultima_publicaci",
-    "precio_base",
-    "estado_del_procedimiento",
-    "modalidad_de_contratacion",
-    "codigo_principal_de_categoria",
-    "urlproceso",
+    ("id", "cps_clean(id_del_proceso)"),
+    ("portfolio", "cps_clean(id_del_portafolio)"),
+    ("year", "cps_year(fecha_de_publicacion_del)"),
+    ("value", "cps_money(precio_base)"),
+    ("state", "cps_fold(estado_del_procedimiento)"),
+    ("modality_raw", "cps_clean(modalidad_de_contratacion)"),
+    ("unspsc", r"nullif(regexp_extract(codigo_principal_de_categoria, '(\d{6,8})', 1), '')"),
+    ("last_published_raw", "fecha_de_ultima_publicaci"),
+    ("date_raw", "fecha_de_publicacion_del"),
+    ("value_raw", "precio_base"),
+    ("reference_raw", "referencia_del_proceso"),
+    ("name_raw", "nombre_del_procedimiento"),
+    ("url_raw", "urlproceso"),
 )
 
 # identity keys of each dataset → the flag column the scan keeps for them
@@ -141,7 +145,7 @@ def define_macros(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def procesos_scan(source: readers.Source, nit: str) -> str:
-    columns = ",\n                ".join(f"CASE WHEN is_entity THEN {c} END AS {c}" for c in PROCESOS_KEPT)
+    columns = ",\n               ".join(f"CASE WHEN is_entity THEN {expr} END AS {name}" for name, expr in PROCESOS_KEPT)
     return f"""
         SELECT has_nit_key, has_id_key, has_date_key, nit, is_entity,
                {columns}
@@ -173,28 +177,19 @@ def contratos_scan(source: readers.Source, nit: str) -> str:
     """
 
 
-# The entity's rows, cleaned: only the columns the computation groups and sums. Text shown to the
-# user (reference, name, URL, raw values) stays in ``p`` and is fetched by ``rn`` for the short lists.
-ENTITY_TABLE = r"""
-    CREATE TEMP TABLE e AS
-    SELECT *, upper(id) AS id_key, upper(portfolio) AS portfolio_key FROM (
-        SELECT rowid AS rn,
-            cps_clean(id_del_proceso) AS id,
-            cps_clean(id_del_portafolio) AS portfolio,
-            cps_year(fecha_de_publicacion_del) AS year,
-            cps_ts(fecha_de_ultima_publicaci) AS last_published,
-            cps_money(precio_base) AS value,
-            cps_fold(estado_del_procedimiento) AS state,
-            cps_clean(modalidad_de_contratacion) AS modality_raw,
-            nullif(regexp_extract(codigo_principal_de_categoria, '(\d{6,8})', 1), '') AS unspsc
-        FROM p WHERE is_entity)
+# The entity's rows (a view: nothing is copied). ``rn`` is the row in ``p``, i.e. the order in the file.
+ENTITY_VIEW = """
+    CREATE TEMP VIEW e AS
+    SELECT rowid AS rn, id, portfolio, upper(id) AS id_key, upper(portfolio) AS portfolio_key, year, value, state,
+           modality_raw, unspsc
+    FROM p WHERE is_entity
 """
 
 # text of a process for display, by its row in ``p``
 DISPLAY_COLUMNS = (
-    "cps_clean(p.referencia_del_proceso) AS reference",
-    "cps_clean(p.nombre_del_procedimiento) AS name",
-    "cps_url(p.urlproceso) AS url",
+    "cps_clean(p.reference_raw) AS reference",
+    "cps_clean(p.name_raw) AS name",
+    "cps_url(p.url_raw) AS url",
 )
 
 
