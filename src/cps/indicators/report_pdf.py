@@ -111,7 +111,7 @@ def build_report(result: Result) -> Report:
     report.add(
         section("Avance frente a las metas"),
         _years_table(result.years, result),
-        Image(charts.progress_chart(result), width_cm=17,
+        Image(charts.progress_chart(result), width_cm=15,
               caption="Barras: proporción lograda en cada año; línea discontinua: meta del plan para ese año."),
     )
     sources = [s for s in result.criteria_sources if s.only_from_register or s.from_both]
