@@ -14,6 +14,7 @@ The base URL comes from ``--api-url``, else the ``CPS_SOCRATA_URL`` environment 
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import tempfile
@@ -101,15 +102,16 @@ class _Client:
                 try:
                     return json.loads(body.decode("utf-8"))
                 except (UnicodeDecodeError, ValueError):
-                    raise FetchError(f"la respuesta de {_host(url)} no es JSON válido", file=url) from None
+                    raise FetchError(f"la respuesta de {_host(url)} no es JSON válido (consulta: {url})") from None
             except urllib.error.HTTPError as error:
                 if error.code not in RETRY_STATUS:
                     detail = _error_detail(error)
                     raise FetchError(
-                        f"datos.gov.co respondió HTTP {error.code}{detail}; no se escribió ningún archivo", file=url
+                        f"{_host(url)} respondió HTTP {error.code}{detail}; no se escribió ningún archivo "
+                        f"(consulta: {url})"
                     ) from None
                 problem = f"HTTP {error.code}"
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as error:
                 reason = getattr(error, "reason", error)
                 problem = f"sin conexión ({reason})"
             if attempt < self.options.retries:
@@ -117,9 +119,8 @@ class _Client:
                 self.sleep(delay)
                 delay *= 2
         raise FetchError(
-            f"no se pudo descargar tras {self.options.retries + 1} intentos ({problem}); no se escribió ningún "
-            "archivo",
-            file=url,
+            f"no se pudo descargar de {_host(url)} tras {self.options.retries + 1} intentos ({problem}); no se "
+            f"escribió ningún archivo (consulta: {url})"
         )
 
 
@@ -144,7 +145,7 @@ def _download(client: _Client, options: FetchOptions, dataset_id: str, nit: str,
             url = page_url(options, dataset_id, nit, offset)
             page = client.get_json(url)
             if not isinstance(page, list):
-                raise FetchError("la respuesta no es una lista de registros", file=url)
+                raise FetchError(f"la respuesta no es una lista de registros (consulta: {url})")
             for record in page:
                 fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
             count += len(page)
