@@ -93,6 +93,10 @@ class DocumentText:
             if not _is_within(other.number, number):
                 end = other.line
                 break
+        if not number[:1].isdigit() and not number.startswith(("CAPÍTULO", "TÍTULO")) and len(number) > 2:
+            # an unnumbered heading ends at the next heading of any kind
+            later = [o.line for o in self.sections[idx + 1 :]]
+            end = min([end, *later]) if later else end
         return [line for line in self.lines if sec.line < line.number < end]
 
     def body_lines(self, number: str) -> list[Line]:

@@ -95,3 +95,37 @@ def test_missing_file_and_folder(tmp_path):
     folder.mkdir()
     with pytest.raises(InputError, match="carpeta"):
         read_document(folder)
+
+
+def test_a_table_written_column_by_column_is_rebuilt_row_by_row():
+    # pdftotext without -layout writes each column of a table as a block
+    raw = (
+        "2.2. Clasificación UNSPSC\nSegmento\n82000000\n82000000\n82000000\n\n"
+        "Clase\n82121700\n82121500\n82121700\n\n"
+        "Producto\n82121701\n82121503\n82121701\n\n"
+        "Servicio\nFotocopiado carta\nImpresión digital\nFotocopiado oficio\n\n2.3. Tipo de contrato\n"
+    )
+    lines = read_plain(raw.encode(), "x.txt")
+    assert lines[0].text == "2.2. Clasificación UNSPSC" and lines[0].cells is None
+    assert lines[1].cells == ["Segmento", "Clase", "Producto", "Servicio"]
+    assert lines[2].cells == ["82000000", "82121700", "82121701", "Fotocopiado carta"]
+    assert lines[4].cells == ["82000000", "82121700", "82121701", "Fotocopiado oficio"]
+    assert lines[5].text == "2.3. Tipo de contrato"
+
+
+def test_short_paragraphs_separated_by_blank_lines_are_not_a_table():
+    raw = "Primero\nuno\ndos\ntres\n\nSegundo\ncuatro\ncinco\nseis\n\nTercero\nsiete\nocho\nnueve\n"
+    assert all(line.cells is None for line in read_plain(raw.encode(), "x.txt"))
+
+
+def test_hard_wrapped_prose_is_joined_even_among_many_short_table_cells():
+    prose = ("El Instituto cuenta con el Certificado de Disponibilidad Presupuestal No. 064 del 3 de febrero de "
+             "2026, rubro 2.1.2.02.02.008 Servicios prestados a las empresas y servicios de producción, por valor "
+             "de $34.800.000, que respalda el presente proceso de contratación en su totalidad sin excepción. ") * 4
+    import textwrap
+
+    wrapped = textwrap.wrap(prose, 110)
+    cells = [f"${n}.000" for n in range(40)]
+    lines = read_plain("\n".join(cells + wrapped).encode(), "x.txt")
+    assert len(lines) == len(cells) + 1
+    assert lines[-1].text.startswith("El Instituto") and lines[-1].text.endswith("sin excepción.")

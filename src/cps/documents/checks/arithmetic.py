@@ -272,10 +272,9 @@ def _guarantee_figures(ctx: Context) -> list[Finding]:
             out.append(
                 make(
                     GUARANTEE_PERCENT,
-                    severity="warning",
                     message=(
                         f"La garantía de cumplimiento se fija en {g.percent:g} % del valor del contrato; el "
-                        "mínimo reglamentario es el 10 %."
+                        "mínimo reglamentario es el 10 % (salvo contratos de más de 1.000.000 de SMMLV)."
                     ),
                     evidence=(g.text or "")[:300],
                     location=loc,

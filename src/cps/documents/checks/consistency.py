@@ -3,6 +3,7 @@ provision cited with different numerals."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -59,6 +60,8 @@ MONTHS = {
 TERM_STATEMENT = re.compile(
     r"(?:plazo\s+de\s+ejecuci[oó]n|plazo\s+del\s+contrato|duraci[oó]n\s+del\s+contrato|t[eé]rmino\s+de\s+ejecuci[oó]n)"
     r"(?:\s+del\s+(?:presente\s+)?contrato)?\s*(?:ser[aá]|es|:|corresponde\s+a|sera\s+de|ser[aá]\s+de|de)\s+"
+    # a label opening a line of essential conditions: "Plazo: cuarenta y cinco (45) días calendario"
+    r"|^\W*(?:[a-z0-9][.)]\s*)?plazo\s*:\s*"
 )
 UNTIL = re.compile(r"^(?:de\s+)?hasta\s+el\s+(?:d[ií]a\s+)?(?:[a-z ]+\(\s*)?(\d{1,2})\s*\)?\s+de\s+([a-z]+)\s+(?:de|del)\s+(\d{4})")
 DURATION = re.compile(r"^(?:de\s+)?(?:[a-z ]+?\(\s*)?(\d{1,3})\s*\)?\s*(d[ií]as?|meses|mes|a[nñ]os?|semanas?)(?:\s+(calendario|h[aá]biles))?")
@@ -261,10 +264,16 @@ REQUIRE = re.compile(
 MAY_REQUIRE = re.compile(r"podr[aá]\s+hacer\s+exigible|podr[aá]\s+(?:exigir|hacer\s+efectiva)")
 STOP_TITLE = {"requerido", "requerida", "minimo", "minima", "exigido", "exigida", "del", "de", "la", "el", "los", "las",
               "y", "para", "oferta", "proceso", "contrato", "requisito", "condicion", "condiciones", "n", "a"}
+NOT_AT_OFFER = re.compile(
+    r"^\W*no\s+(?:aplica|se\s+(?:exige|exigira|requiere|requerira|solicita))\s+(?:su\s+|la\s+|el\s+)?"
+    r"(?:acreditaci[oó]n|presentaci[oó]n|entrega|aporte)\s+(?:\w+\s+){0,3}?(?:con|en|junto\s+con)\s+la\s+(?:oferta|propuesta)"
+)
 TOPICS = [  # a section declared "no aplica" → how the same requirement is worded elsewhere
     (r"personal|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|profesional",
      r"personal\s+(?:m[ií]nimo|requerido|clave|profesional)|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|"
-     r"(?:el|un|los)\s+profesional(?:es)?\s+(?:en|de|con)|director\s+de\s+(?:obra|proyecto)|residente\s+de"),
+     r"(?:el|un|los)\s+profesional(?:es)?\s+(?:en|de|con)|director\s+de\s+(?:obra|proyecto)|residente\s+de|"
+     r"hoja\s+de\s+vida\s+del?\s+(?:los\s+)?(?:operador|profesional|personal|t[eé]cnico|director|residente|coordinador)|"
+     r"\boperador(?:es)?\s+(?:propuesto|en\s+sitio)"),
     (r"capacidad\s+financiera", r"capacidad\s+financiera|indicadores?\s+(?:de\s+capacidad\s+)?financier|[ií]ndice\s+de\s+(?:liquidez|endeudamiento)"),
     (r"capacidad\s+organizacional", r"capacidad\s+organizacional|rentabilidad\s+del\s+(?:patrimonio|activo)"),
     (r"visita", r"visita\s+(?:t[eé]cnica|de\s+obra|al\s+sitio|obligatoria)"),
@@ -286,6 +295,7 @@ class NotApplicable:
     location: Location | None
     evidence: str
     section: str | None
+    at_offer: bool = False  # only its accreditation with the offer is waived, not the requirement itself
 
 
 def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
@@ -300,11 +310,18 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
             )
     for sec in ctx.doc.sections:
         body = [line for line in ctx.doc.section_lines(sec.number) if line.text.strip()]
-        if not body or not (
+        if not body:
+            continue
+        at_offer = None
+        if not (
             (len(body[0].text) <= 80 and NOT_APPLICABLE.search(fold(body[0].text)))
             or re.match(r"^\W*(?:no\s+aplica|n\.?\s?/?a\b|no\s+se\s+(?:exige|requiere|solicita))", fold(body[0].text))
         ):
-            continue
+            # "El contratista dispondrá de un operador… No aplica su acreditación con la oferta: …"
+            at_offer = next((s for line in body[:3] for s in re.split(r"(?<=[.;:])\s+", line.text) if NOT_AT_OFFER.match(fold(s))), None)
+            if at_offer is None:
+                continue
+            body = [dataclasses.replace(next(line for line in body if at_offer in line.text), text=at_offer)]
         if guarantee_kind(sec.title):
             continue  # handled above
         title = fold(sec.title)
@@ -316,7 +333,10 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
             key = words[:2]
             pattern = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in key)
         items.append(
-            NotApplicable(sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number)
+            NotApplicable(
+                sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number,
+                at_offer=at_offer is not None,
+            )
         )
     return items
 
@@ -355,6 +375,8 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                     continue
                 if NOT_APPLICABLE.search(folded) or re.search(r"cuando\s+(?:se\s+)?(?:solicite|aplique|sea\s+necesari)", folded):
                     continue
+                if item.at_offer and not re.search(r"\boferta|\bpropuesta", folded):
+                    continue  # asked during execution, which the "no aplica con la oferta" keeps
                 severity = None
                 if REQUIRE.search(folded):
                     severity = "error"

@@ -341,6 +341,35 @@ def _ceiling(ctx: Context) -> list[Finding]:
     bands_txt = "; ".join(
         f"{band.describe()}: hasta {money.format_cop(value)}" for band, value in ceilings
     )
+    declared = _declared_band(ctx, [band for band, _ in ceilings])
+    if declared is not None and len(fits) < len(ceilings):
+        band, where = declared
+        ceiling = dict((b.menor_smmlv, v) for b, v in ceilings)[band.menor_smmlv]
+        if r.budget <= ceiling:
+            return [
+                make(
+                    CEILING_BANDS,
+                    message=(
+                        f"El presupuesto {value_txt} no supera la mínima cuantía de la entidad: el documento "
+                        f"declara una menor cuantía de {band.menor_smmlv} SMMLV (sección {where}), cuyo 10 % es "
+                        f"{band.minima_smmlv} SMMLV = {money.format_cop(ceiling)} en {ctx.year}. Topes {ctx.year}: {bands_txt}."
+                    ),
+                    evidence=f"{money.format_cop(r.budget)}",
+                    location=loc,
+                )
+            ]
+        return [
+            make(
+                CEILING,
+                message=(
+                    f"El presupuesto {value_txt} supera la mínima cuantía de la entidad: el documento declara una "
+                    f"menor cuantía de {band.menor_smmlv} SMMLV (sección {where}), cuyo 10 % es "
+                    f"{band.minima_smmlv} SMMLV = {money.format_cop(ceiling)} en {ctx.year}."
+                ),
+                evidence=f"{money.format_cop(r.budget)}",
+                location=loc,
+            )
+        ]
     if len(fits) == len(ceilings):
         message = (
             f"El presupuesto {value_txt} no supera el tope de mínima cuantía de ninguna banda de presupuesto "
@@ -362,6 +391,23 @@ def _ceiling(ctx: Context) -> list[Finding]:
             location=loc,
         )
     ]
+
+
+DECLARED_MENOR = re.compile(
+    r"menor\s+cuant[ií]a\s+(?:del?\s+(?:la\s+|el\s+|esta\s+)?[\w ]{1,40}?\s+)?(?:es|asciende|equivale|corresponde)\s+(?:a\s+)?(?:de\s+)?"
+    r"(?:[a-z ]{0,60}\(\s*)?(\d{3,4})\s*\)?\s*(?:smmlv|salarios)"
+)
+
+
+def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[params.CuantiaBand, str] | None:
+    """The band the document itself states: "la menor cuantía del Instituto es de cuatrocientos
+    cincuenta (450) SMMLV". Only a value that is one of the legal bands counts."""
+    for hit in search_lines(ctx.doc.lines, DECLARED_MENOR):
+        value = int(hit.groups[0] or 0)
+        for band in bands:
+            if band.menor_smmlv == value:
+                return band, (hit.location.section if hit.location and hit.location.section else "sin número")
+    return None
 
 
 @_mc_only

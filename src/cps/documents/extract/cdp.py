@@ -39,8 +39,39 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
     return []
 
 
+BUDGET_TABLE_MARK = re.compile(r"rubro|\bcdp\b|disponibilidad|imputaci|fuente|presupuestal")
+DOTTED = re.compile(r"(?<![\d$.,])\d+(?:\.\d+){2,}(?![\d,])")
+
+
+def _names_rubro(text: str) -> bool:
+    """A budget code such as 2.1.2.02.02.008, not an amount such as 10.200.000 (thousands groups)."""
+    return any(not all(len(g) == 3 for g in m.group(0).split(".")[1:]) for m in DOTTED.finditer(text))
+
+
+def _without_price_tables(region: list[Line]) -> list[Line]:
+    """Drop the tables that are not about the certificate: a section "Presupuesto oficial y
+    disponibilidad" often breaks the budget down by item (quantity × unit price), and those rows
+    are not CDP lines. A table counts when one of its rows names a rubro, the CDP or its source."""
+    out: list[Line] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        if block and any(BUDGET_TABLE_MARK.search(fold(row.text)) or _names_rubro(row.text) for row in block):
+            out.extend(block)
+        block.clear()
+
+    for line in region:
+        if line.is_table_row:
+            block.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return out
+
+
 def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
-    region = _cdp_region(doc)
+    region = _without_price_tables(_cdp_region(doc))
     if not region:
         return
     rubro: str | None = None

@@ -12,9 +12,11 @@ from cps.documents.text import DocumentText, Line, fold
 ENTITY_RE = re.compile(
     r"\b((?:alcald[ií]a(?:\s+municipal|\s+distrital|\s+mayor)?|municipio|gobernaci[oó]n|departamento|"
     r"concejo\s+municipal|personer[ií]a\s+municipal|contralor[ií]a\s+(?:municipal|departamental)|"
-    r"empresa\s+social\s+del\s+estado|e\.?\s?s\.?\s?e\.?|instituto\s+municipal|hospital)"
-    r"(?:\s+(?:de(?:l)?|para)\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}"
-    r"|\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}))",
+    r"empresa\s+social\s+del\s+estado|e\.?\s?s\.?\s?e\.?|instituto|hospital|empresas?\s+p[uú]blicas?|"
+    r"secretar[ií]a\s+de\s+educaci[oó]n|corporaci[oó]n\s+aut[oó]noma|universidad|unidad\s+administrativa|"
+    r"concejo\s+(?:municipal|distrital)|personer[ií]a(?:\s+municipal|\s+distrital)?)"
+    r"(?:\s+(?:de(?:l)?|para)\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,7}"
+    r"|\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,7}))",
     re.IGNORECASE,
 )
 NIT_RE = re.compile(
@@ -24,7 +26,7 @@ NIT_RE = re.compile(
 )
 ENTITY_STOP = re.compile(
     r"\s+(?:ESTUDIOS|DOCUMENTOS|INVITACI[OÓ]N|PROCESO|C[OÓ]DIGO|VERSI[OÓ]N|SECRETAR[IÍ]A|OFICINA|DIRECCI[OÓ]N|FECHA|P[AÁ]GINA|"
-    r"REP[UÚ]BLICA|NIT)\b.*$",
+    r"REP[UÚ]BLICA|NIT|ESTABLECIMIENTO)\b.*$",
     re.IGNORECASE,
 )
 PROCESS_RE = re.compile(
@@ -74,6 +76,8 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
             name = ENTITY_STOP.sub("", name).strip(" .-")
             if len(name.split()) < 2:
                 continue
+            if re.match(r"secretar[ií]a", kind) and order > len(header):
+                continue  # a dependency named in the body, not the entity
             rank = 1 if kind.startswith("departamento") else 0
             if best is None or (rank, order) < (best[0], best[1]):
                 best = (rank, order, name, line)

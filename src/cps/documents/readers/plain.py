@@ -146,7 +146,9 @@ def _wrap_width(raws: list[str]) -> int | None:
     if not 50 <= width <= 130:
         return None
     near = sum(1 for n in lengths if width - 12 <= n <= width)
-    return width if near >= 0.25 * len(lengths) else None
+    # measured against the prose lines: a pdftotext export also has many short table cells
+    prose = sum(1 for n in lengths if n >= 40)
+    return width if near >= 8 and near >= 0.25 * prose else None
 
 
 def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
@@ -220,9 +222,56 @@ def _aligned_tables(raws: list[str]) -> dict[int, list[tuple[int, int]]]:
     return spans_by_line
 
 
+def _column_blocks(raws: list[str]) -> dict[int, tuple[list[list[str]], set[int]]]:
+    """A table that pdftotext wrote column by column: blocks separated by blank lines, each a header
+    and the same number of short values ("Segmento / 82000000 / 82000000…", "Familia / …").
+    Returns index of the first line → (rows, with the header first; indices the rows replace)."""
+    blocks: list[tuple[int, list[int]]] = []
+    i = 0
+    while i < len(raws):
+        if not raws[i].strip():
+            i += 1
+            continue
+        start = i
+        members = []
+        while i < len(raws) and raws[i].strip():
+            members.append(i)
+            i += 1
+        blocks.append((start, members))
+    found: dict[int, tuple[list[list[str]], set[int]]] = {}
+    k = 0
+    while k < len(blocks):
+        size = len(blocks[k][1])
+        first = blocks[k]
+        if k + 1 < len(blocks) and 3 <= len(blocks[k + 1][1]) < size:
+            # the first column glued to the paragraph above it (no blank line after a heading)
+            size = len(blocks[k + 1][1])
+            first = (first[1][-size], first[1][-size:])
+        run = [first]
+        while k + len(run) < len(blocks) and len(blocks[k + len(run)][1]) == size:
+            run.append(blocks[k + len(run)])
+        columns = [[raws[j].strip() for j in members] for _, members in run]
+        if (
+            len(run) >= 3
+            and size >= 3
+            and all(len(value) <= 60 for column in columns for value in column)
+            and all(not re.search(r"\d", column[0]) and not column[0].endswith((".", ":")) for column in columns)
+            and sum(1 for column in columns if all(re.fullmatch(r"[\d$.,%\s]+", v) for v in column[1:])) >= 1
+        ):
+            rows = [[column[r] for column in columns] for r in range(size)]
+            used = {j for _, members in run for j in members}
+            found[run[0][0]] = (rows, used)
+            k += len(run)
+            continue
+        k += 1
+    return found
+
+
 def read_plain(data: bytes, path: str) -> list[RawLine]:
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     raws, origin = _unwrap(text.split("\n"))
+    column_tables = _column_blocks(raws) if "\t" not in text else {}
+    replaced = {j for _, used in column_tables.values() for j in used}
     # fixed-width tables: a ruler of dashes under the header gives the columns
     table_spans: dict[int, list[tuple[int, int]]] = {}
     for i, raw in enumerate(raws):
@@ -248,6 +297,12 @@ def read_plain(data: bytes, path: str) -> list[RawLine]:
     page: int | None = 1 if "\f" in text else None
     for index, raw in enumerate(raws):
         number = origin[index]
+        if index in column_tables:
+            for cells in column_tables[index][0]:
+                out.append(RawLine(text=" ".join(c for c in cells if c), page=page, cells=cells, source_line=number))
+            continue
+        if index in replaced:
+            continue
         if RULER.match(raw) and raw.strip():
             continue  # a table ruler or a Markdown table separator
         if index in table_spans and "\f" not in raw:
