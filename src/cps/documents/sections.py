@@ -24,7 +24,7 @@ KEYWORD_HEADING = re.compile(
     r"^(?:ART[IÍ]CULO|CL[AÁ]USULA)\s+(\d{1,2}|[A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[.:º°\-–)]*\s+(.{3,140})$",
     re.IGNORECASE,
 )
-ORDINAL_HEADING = re.compile(r"^([A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[:.\-–]\s*(.{3,140})$")
+ORDINAL_HEADING = re.compile(r"^([A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[:.\-–]+\s*(.{3,140})$")
 UNIT_TITLE = re.compile(r"^(?:W|V|kV|kW|VA|mm|cm|m|km|kg|g|lb|%|K|lm|A|Hz|GB|MB|TB|oz|ml|l)\b")
 ORDINAL_UNITS = {
     "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4,

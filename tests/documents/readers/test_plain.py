@@ -129,3 +129,32 @@ def test_hard_wrapped_prose_is_joined_even_among_many_short_table_cells():
     lines = read_plain("\n".join(cells + wrapped).encode(), "x.txt")
     assert len(lines) == len(cells) + 1
     assert lines[-1].text.startswith("El Instituto") and lines[-1].text.endswith("sin excepción.")
+
+
+def test_word_numbering_alone_on_its_line_goes_back_before_its_title():
+    raw = "1.\n\nOBJETO\n\nAdquisición de computadores.\n2.\n\nPRESUPUESTO OFICIAL\n\nDiez millones de pesos.\n"
+    texts = [line.text for line in read_plain(raw.encode(), "x.txt")]
+    assert texts == ["1. OBJETO", "Adquisición de computadores.", "2. PRESUPUESTO OFICIAL", "Diez millones de pesos."]
+
+
+def test_space_aligned_columns_follow_the_gaps_not_the_header_positions():
+    raw = (
+        "    Segmento            Familia                Clase              Producto                      Nombre del producto\n"
+        "    42000000           42130000              42132200             42132203          Guantes de examen de nitrilo\n"
+        "    46000000           46180000              46182000             46182001          Respiradores N95\n"
+    )
+    lines = read_plain(raw.encode(), "x.txt")
+    assert lines[1].cells == ["42000000", "42130000", "42132200", "42132203", "Guantes de examen de nitrilo"]
+
+
+def test_a_justified_line_cut_in_an_amount_in_words_is_joined():
+    long = "Texto de relleno que llena la línea hasta el margen derecho del documento para medir el ancho. " * 2
+    import textwrap
+
+    prose = textwrap.wrap(long * 14, 100)
+    raw = "\n".join(
+        [*prose, "", "El presupuesto oficial del proceso es de CIENTO TREINTA Y DOS MILLONES CUATROCIENTOS", "OCHENTA MIL SEISCIENTOS PESOS M/CTE ($132.480.600), incluido el IVA.", "Santa Rosa del Cravo, marzo de 2026 y otras palabras más largas", "CONVOCATORIA A LAS VEEDURÍAS CIUDADANAS."]
+    )
+    texts = [line.text for line in read_plain(raw.encode(), "x.txt")]
+    assert any(t.startswith("El presupuesto") and "CUATROCIENTOS OCHENTA MIL" in t for t in texts)
+    assert "CONVOCATORIA A LAS VEEDURÍAS CIUDADANAS." in texts

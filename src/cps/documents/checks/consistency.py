@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 
 from cps.documents.checks.base import Context, Rule, make
-from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, percent_in
+from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, kind_segments, percent_in
 from cps.documents.findings import Finding
-from cps.documents.record import Location
+from cps.documents.record import Location, ProcessRecord
 from cps.documents.search import Hit, search, sentence_around
 from cps.documents.text import DocumentText, Line, fold, folded_index
 from cps.law import places
@@ -100,8 +100,29 @@ DURATION_OF_EXECUTION = re.compile(
 )
 
 
-def _term_statements(doc: DocumentText) -> list[tuple[Term, Hit]]:
+# "entregar e instalar los bienes dentro de los treinta (30) días calendario siguientes a la aceptación":
+# one delivery of everything is the term itself (staged deliveries have their own terms)
+DELIVERY_TERM = re.compile(
+    r"\bentregar(?:\s+e\s+instalar)?\s+(?:la\s+totalidad\s+de\s+)?(?:los|las)\s+(?:bienes|elementos|equipos)\s+"
+    r"dentro\s+de\s+((?:los|las)\s+[a-z ]*\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses)(?:\s+calendario|\s+h[aá]biles)?)\s+siguientes"
+)
+STAGED = re.compile(r"\bprimera\s+entrega\b|\bentregas\s+parciales\b|\bentregas\s+mensuales\b|\bcronograma\s+de\s+entregas\b")
+
+
+def _term_statements(doc: DocumentText, record: ProcessRecord | None = None) -> list[tuple[Term, Hit]]:
     out = []
+    # the term the record took from the "Plazo" section, when it is written without a label
+    line = doc.line_at(record.sources.get("term")) if record is not None and record.term else None
+    if line is not None and record is not None and record.term:
+        term = parse_term(record.term)
+        if term and not TERM_STATEMENT.search(fold(line.text)):
+            at = line.text.find(record.term[:40])
+            out.append((term, Hit(line, max(at, 0), max(at, 0) + len(record.term), ())))
+    if not search(doc, STAGED):
+        for hit in search(doc, DELIVERY_TERM):
+            term = parse_term(re.sub(r"^(?:los|las)\s+", "", hit.groups[0] or ""))
+            if term:
+                out.append((term, hit))
     for hit in search(doc, TERM_STATEMENT):
         term = parse_term(hit.line.text[hit.end :])
         if term:
@@ -114,7 +135,7 @@ def _term_statements(doc: DocumentText) -> list[tuple[Term, Hit]]:
 
 
 def _terms(ctx: Context) -> list[Finding]:
-    statements = _term_statements(ctx.doc)
+    statements = _term_statements(ctx.doc, ctx.record)
     if len(statements) < 2:
         return []
     first_term, first_hit = statements[0]
@@ -230,27 +251,27 @@ def _guarantees(ctx: Context) -> list[Finding]:
             folded = fold(sentence)
             if not re.search(r"garant[ií]a|amparo|p[oó]liza", folded):
                 continue
-            kind = guarantee_kind(sentence)
-            pct = percent_in(sentence)
-            if kind is None or pct is None or kind not in declared:
-                continue
-            g = declared[kind]
-            if g.location is not None and g.location.line == line.location.line:
-                continue
-            if abs(pct - (g.percent or 0)) < 1e-9:
-                continue
-            out.append(
-                make(
-                    GUARANTEE,
-                    message=(
-                        f"La garantía de {kind} se exige por el {g.percent:g} % en {g.location.describe() if g.location else 'el capítulo de garantías'} "
-                        f"y por el {pct:g} % en {line.location.describe()}."
-                    ),
-                    evidence=sentence.strip()[:400],
-                    location=line.location,
-                    related=[(g.location, (g.text or "")[:300])],
+            for kind, segment in kind_segments(sentence):
+                pct = percent_in(segment)
+                if pct is None or kind not in declared:
+                    continue
+                g = declared[kind]
+                if g.location is not None and g.location.line == line.location.line:
+                    continue
+                if abs(pct - (g.percent or 0)) < 1e-9:
+                    continue
+                out.append(
+                    make(
+                        GUARANTEE,
+                        message=(
+                            f"La garantía de {kind} se exige por el {g.percent:g} % en {g.location.describe() if g.location else 'el capítulo de garantías'} "
+                            f"y por el {pct:g} % en {line.location.describe()}."
+                        ),
+                        evidence=sentence.strip()[:400],
+                        location=line.location,
+                        related=[(g.location, (g.text or "")[:300])],
+                    )
                 )
-            )
     return out
 
 
@@ -259,7 +280,9 @@ def _guarantees(ctx: Context) -> list[Finding]:
 REQUIRE = re.compile(
     r"deber[aá]n?\s+(?:presentar|aportar|acreditar|allegar|constituir|entregar|diligenciar|adjuntar|cumplir|contar)|"
     r"se\s+exig|exigir|se\s+requier|es\s+obligatori|requisito\s+habilitante|ser[aá]\s+causal|so\s+pena|"
-    r"ser[aá]n?\s+rechazad|causal\s+de\s+rechazo|debe(?:n)?\s+(?:presentar|aportar|acreditar|allegar|constituir|diligenciar)"
+    r"ser[aá]n?\s+rechazad|causal\s+de\s+rechazo|debe(?:n)?\s+(?:presentar|aportar|acreditar|allegar|constituir|diligenciar)|"
+    # scored: "se asignará con base en la revisión de la muestra presentada con la oferta"
+    r"se\s+asignar[aá]n?\s+(?:con\s+base|seg[uú]n|de\s+acuerdo)|(?<!no\s)(?:asignar[aá]n?|otorgar[aá]n?)\s+[^.]{0,30}?(?:puntos|puntaje)"
 )
 MAY_REQUIRE = re.compile(r"podr[aá]\s+hacer\s+exigible|podr[aá]\s+(?:exigir|hacer\s+efectiva)")
 STOP_TITLE = {"requerido", "requerida", "minimo", "minima", "exigido", "exigida", "del", "de", "la", "el", "los", "las",
@@ -286,6 +309,16 @@ SUBJECTS = {
     "rce": r"responsabilidad\s+civil\s+extracontractual",
     "salarios": r"pago\s+de\s+salarios",
 }
+
+
+def _singular_or_plural(word: str) -> str:
+    """"muestras" → muestras?, "certificaciones" → certificacion(?:es)?: the title names the plural,
+    the requirement often the singular."""
+    if word.endswith("es") and len(word) > 5 and word[-3] in "nrlsdz":
+        return re.escape(word[:-2]) + "(?:es)?"
+    if word.endswith("s") and len(word) > 3:
+        return re.escape(word[:-1]) + "s?"
+    return re.escape(word)
 
 
 @dataclass
@@ -331,7 +364,7 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
             if not words:
                 continue
             key = words[:2]
-            pattern = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in key)
+            pattern = r"\W+(?:\w+\W+){0,2}?".join(_singular_or_plural(w) for w in key)
         items.append(
             NotApplicable(
                 sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number,

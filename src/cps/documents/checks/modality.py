@@ -224,7 +224,7 @@ def _tiebreak(ctx: Context) -> list[Finding]:
                 location=None,
             )
         ]
-    for hit, sentence in _sentence_hits(tie_lines or [h.line for h in all_tie_mentions], re.compile(r"empate\s+en\s+el\s+puntaje|(?:mismo|igual)\s+puntaje|puntaje\s+total")):
+    for hit, sentence in _sentence_hits(tie_lines or [h.line for h in all_tie_mentions], re.compile(r"empate\s+en\s+el\s+puntaje|(?:mismo|igual)\s+(?:puntaje|calificaci[oó]n|puntuaci[oó]n)|puntaje\s+total")):
         out.append(
             make(
                 TIE_SCORE,
@@ -410,8 +410,23 @@ def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[param
     return None
 
 
-@_mc_only
 def _territory(ctx: Context) -> list[Finding]:
+    """Every modality of the Estatuto General may limit to Mipyme (D. 1082/2015 art. 2.2.1.2.4.2.2);
+    under a special regime the rule is reported as a warning: whether it binds the entity depends on
+    its own statute (the "independientemente de su régimen" wording is not confirmed in our sources)."""
+    findings = _territory_findings(ctx)
+    if ctx.record.modality == "regimen_especial":
+        for f in findings:
+            f.severity = "warning"
+            f.message += (
+                " La entidad contrata por régimen especial: verifique si su estatuto de contratación adopta "
+                "las reglas de limitación a Mipyme del Decreto 1082 de 2015 (su aplicación a entidades de "
+                "régimen especial está sin confirmar en nuestras fuentes)."
+            )
+    return findings
+
+
+def _territory_findings(ctx: Context) -> list[Finding]:
     r = ctx.record
     if not r.territorial_limitation:
         return []
@@ -427,7 +442,10 @@ def _territory(ctx: Context) -> list[Finding]:
         limitation_quote = sentence_around(line.text, max(at, 0), max(at, 0) + len(name)) if at >= 0 else line.text[:300]
     else:
         limitation_quote = limitation
-    if not limit_depts and not re.search(r"municipio\s+de\s+\w", fold(limitation)):
+    named_here = re.search(r"(?:municipio|departamento)\s+(?:del?\s+)?\w", fold(limitation)) and re.search(
+        r"donde\s+se\s+(?:ejecuta|ejecutar[aá]|entrega)|lugar\s+de\s+(?:ejecuci[oó]n|entrega)", fold(limitation_quote)
+    )
+    if not limit_depts and not re.search(r"municipio\s+de\s+\w", fold(limitation)) and not named_here:
         return [
             make(
                 TERRITORY,

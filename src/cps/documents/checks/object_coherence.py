@@ -48,8 +48,8 @@ OTHER_TYPE = [
     ("obra", "obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
     ("obra", "obra", r"\bcontratos?\s+de\s+obras?(?:\s+p[uú]blicas?)?\b|\bacta\s+de\s+recibo\s+(?:final\s+|definitivo\s+)?de\s+(?:la\s+)?obra\b"),
     ("obra", "obra", r"\bobras?\s+(?:civiles\s+)?de\s+(?:mantenimiento|adecuaci[oó]n|construcci[oó]n|mejoramiento|rehabilitaci[oó]n|reparaci[oó]n)\b"),
-    ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b"),
-    ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato"),
+    ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b|\bcontrato\s+de\s+consultor[ií]a\b|\bproductos\s+de\s+la\s+consultor[ií]a\b"),
+    ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato|\bcontrato\s+de\s+interventor[ií]a\b"),
     ("prestación de servicios", "prestacion_de_servicios", r"\bcontrato\s+de\s+prestaci[oó]n\s+de\s+servicios\b"),
     ("suministro de bienes", "suministro", r"\bcontratos?\s+de\s+(?:suministro|compraventa)\b"),
 ]
@@ -76,8 +76,9 @@ def _foreign_type(own: str, other: str, obj: str) -> bool:
         return False  # building maintenance bought as a service is close enough to works
     if other == "obra":
         return own in GOODS or own == "prestacion_de_servicios"
-    # a consultant or an auditor (interventor) is natural around works; foreign to buying goods
-    return own in GOODS
+    # a consultant or an auditor (interventor) is natural around works; foreign to buying goods and
+    # to a service, which is another type of contract (Ley 80 de 1993 art. 32 num. 2 y 3)
+    return own in GOODS or own == "prestacion_de_servicios"
 
 
 # activity families: pattern → UNSPSC segments where they belong
@@ -91,12 +92,21 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     "publicidad": (r"\bpublicidad\b|\bpublicitari[ao]s?\b", ("82", "80")),
     "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", ("86",)),
     "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", ("78",)),
-    "servicios de salud": (r"\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", ("85",)),
+    # not "instituciones prestadoras de servicios de salud": the kind of client, not an activity
+    "servicios de salud": (r"(?<!prestadoras de )(?<!prestadora de )\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", ("85",)),
+    "lavado de tanques": (r"\blavado\s+(?:y\s+desinfecci[oó]n\s+)?de\s+(?:los\s+)?tanques\b|\bdesinfecci[oó]n\s+de\s+(?:los\s+)?tanques\b", ("7210", "7611")),
     "cadena de frío": (r"\bcadena\s+de\s+fr[ií]o\b|\bbiol[oó]gicos\b|\bvacunas?\b", ("42", "51", "41", "85")),
     "suministro de combustible": (r"\bacpm\b|\bgasolina\b|\bsuministr\w*\s+(?:el\s+|de\s+)?combustibles?\b", ("1510",)),
     "fumigación": (r"\bfumigaci[oó]n(?:es)?\b|\bfumigar\b|\bcontrol\s+de\s+plagas\b|\bdesratizaci[oó]n\b", ("7210", "7014", "1019")),
     "alumbrado público": (r"\balumbrado\s+p[uú]blico\b", ("39", "7215", "8310")),
-    "mantenimiento de vías": (r"\bmantenimiento\s+(?:rutinario\s+)?de\s+(?:las\s+)?v[ií]as\b|\bparcheo\b|\bbacheo\b", ("72", "30", "95")),
+    "obras en vías": (
+        r"\bmantenimiento\s+(?:rutinario\s+)?de\s+(?:las\s+)?v[ií]as\b|\bparcheo\b|\bbacheo\b|\bse[nñ]alizaci[oó]n\s+vial\b|\bdemarcaci[oó]n\s+vial\b",
+        ("72", "30", "95", "4614"),
+    ),
+    "transporte de biológicos o personas": (
+        r"\btransport(?:ar|e|ara)\s+(?:de\s+)?(?:los\s+|las\s+)?(?:biol[oó]gicos|vacunas|muestras|pacientes|personas|estudiantes|funcionarios)\b",
+        ("78",),
+    ),
     "recolección de residuos": (r"\brecolecci[oó]n\s+de\s+(?:residuos|basuras)\b", ("76",)),
 }
 # a line under "Obligaciones específicas", "Actividades" or "Alcance" is a duty whatever its verb
@@ -123,7 +133,7 @@ GOODS_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "productos de aseo": (r"\b(?:productos?|elementos?|insumos?|art[ií]culos?)\s+de\s+(?:aseo|limpieza)\b", ("47", "53", "12")),
     "cafetería": (r"\bcafeter[ií]a\b|\bcaf[eé]\b", ("50", "48")),
     "iluminación": (r"\bluminarias?\b|\bbombillas?\b|\bbombillos?\b|\bl[aá]mparas?\b|\bled\b", ("39",)),
-    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", ("53", "4618")),
+    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", ("53", "4618", "4213")),
     "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|(?<!utiles de )(?<!computadores de )(?<!computador de )(?<!equipos de )\bescritorios?\b", ("56",)),
     "medicamentos": (r"\bmedicamentos?\b", ("51",)),
     "materiales de construcción": (r"\bmateriales\s+de\s+construcci[oó]n\b|\bcemento\b|\bladrillos?\b|\bgravilla\b", ("30", "11", "31")),
@@ -137,6 +147,7 @@ GOODS_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "aires acondicionados": (r"\baires?\s+acondicionados?\b|\bventiladores?\b", ("4010",)),
     "implementos deportivos": (r"\bbalones?\b|\bimplementos?\s+deportivos?\b|\buniformes?\s+deportivos?\b", ("49", "53")),
     "instrumentos musicales": (r"\binstrumentos?\s+musicales?\b", ("60",)),
+    "instrumentos de medición": (r"\btermohigr[oó]metros?\b|\bterm[oó]metros?\b|\bhigr[oó]metros?\b|\bdataloggers?\b|\bbalanzas?\b", ("4111",)),
     "libros": (r"\blibros?\b|\btextos?\s+escolares\b", ("55", "60")),
 }
 

@@ -15,7 +15,7 @@ CDP_NUMBER = re.compile(r"(?:disponibilidad(?:\s+presupuestal)?|cdp)\s*(?:no\.?|
 
 
 def _cdp_region(doc: DocumentText) -> list[Line]:
-    titled = doc.sections_titled(r"disponibilidad|\bcdp\b|respaldan|recursos|presupuestal|apropiaci")
+    titled = doc.sections_titled(r"disponibilidad|\bcdp\b|respald|recursos|presupuestal|apropiaci")
     # the most specific first: "3.3 Certificado de disponibilidad" before "3. Presupuesto y disponibilidad"
     titled.sort(key=lambda s: (not re.search(r"disponibilidad|\bcdp\b", fold(s.title)), -s.number.count(".")))
     for sec in titled:
@@ -27,6 +27,12 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
             lines = [line for line in lines if line.number not in own and line.number not in headings]
         if any(money_in(line) for line in lines):
             return lines
+    # a labelled line: "Disponibilidad presupuestal: Certificado No. 20260094 … Fuente ICLD: $36.870.000 …"
+    for line in doc.lines:
+        if not line.is_table_row and re.match(
+            r"^\W*(?:disponibilidad\s+presupuestal|cdp|certificados?\s+de\s+disponibilidad(?:\s+presupuestal)?)\s*:", fold(line.text)
+        ) and money_in(line):
+            return [line]
     # no titled section: the table around a row that names the CDP
     for i, line in enumerate(doc.lines):
         if line.is_table_row and re.search(r"disponibilidad|\bcdp\b", fold(line.text)):
@@ -94,7 +100,7 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
                 if re.search(r"total", before):
                     record.cdp_total = value
                     record.sources["cdp_total"] = line.location
-                elif re.search(r"valor|suma|monto|\$|por\s*$", before) or len(amounts) == 1:
+                elif re.search(r"valor|suma|monto|fuente|rubro|\$|por\s*$|:\s*$", before) or len(amounts) == 1:
                     record.cdp_lines.append(CdpLine(value=value, location=line.location))
             if record.cdp_total is None and len(record.cdp_lines) == 1:
                 record.cdp_total = record.cdp_lines[0].value
