@@ -69,8 +69,25 @@ class DocumentText:
     pages: int | None = None
     format: str = "txt"
 
+    _joined: tuple[int, str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
     def __iter__(self) -> Iterator[Line]:
         return iter(self.lines)
+
+    def folded_joined(self) -> tuple[str, list[int]]:
+        """The folded text of every line joined by newlines, and where each line starts in it (lets a
+        search scan the document once instead of line by line)."""
+        if self._joined is None or self._joined[0] != len(self.lines):
+            starts: list[int] = []
+            parts: list[str] = []
+            at = 0
+            for line in self.lines:
+                folded = folded_index(line.text)[0]
+                starts.append(at)
+                parts.append(folded)
+                at += len(folded) + 1
+            self._joined = (len(self.lines), "\n".join(parts), starts)
+        return self._joined[1], self._joined[2]
 
     @property
     def full_text(self) -> str:
