@@ -15,9 +15,18 @@ def test_a_run_in_heading_is_split_from_its_paragraph():
     assert out[0].heading and not out[1].heading
 
 
-def test_sentence_case_and_bare_headings_are_left_alone():
+def test_a_sentence_case_run_in_heading_that_names_a_usual_part_is_split():
+    lines = [RawLine("3.3. Plazo de ejecución. Sesenta (60) días calendario contados a partir del acta de inicio.")]
+    assert [line.text for line in normalize_lines(lines)] == [
+        "3.3. Plazo de ejecución",
+        "Sesenta (60) días calendario contados a partir del acta de inicio.",
+    ]
+
+
+def test_sentence_case_sentences_and_bare_headings_are_left_alone():
     for text in (
-        "2.1. Objeto. Suministro de lencería hospitalaria",  # sentence case: could be a plain sentence
+        "2.1. El plazo será de dos meses. Luego se liquidará el contrato.",  # a sentence with a verb
+        "2.2. Colores institucionales. Azul y blanco en todas las prendas.",  # not a usual part
         "2.8. CRONOGRAMA.",  # nothing after the title
         "1. El proponente deberá presentar la oferta. Luego se verificará.",
         "3. $1.000.000. Valor del contrato",

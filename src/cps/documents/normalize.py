@@ -32,13 +32,38 @@ def _copy(line: RawLine, text: str, *, heading: bool = False) -> RawLine:
     )
 
 
+# "3.3. Plazo de ejecución. Sesenta (60) días…": a sentence-case title is a heading only when it is
+# short, names a usual part of an invitation and holds no verb
+RUN_IN_SENTENCE = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2}){1,3}\.?)\s+([A-ZÁÉÍÓÚÑ][\w ,/()\-–áéíóúñÁÉÍÓÚÑ]{2,70}?)\.\s+(\S.{5,})$"
+)
+HEADING_WORDS = re.compile(
+    r"\b(?:objeto|alcance|clasificaci[oó]n|presupuesto|disponibilidad|plazo|lugar|domicilio|forma\s+de\s+pago|pagos?|"
+    r"capacidad|experiencia|equipo\s+de\s+trabajo|personal|procedimiento|empate|desempate|causales|rechazo|supervisi[oó]n|"
+    r"garant[ií]as?|cronograma|obligaciones|inscripci[oó]n|requisitos|anexos|formatos|riesgos|valor|modalidad|"
+    r"necesidad|especificaciones|multas|cl[aá]usula\s+penal|liquidaci[oó]n|documentos|productos|entregables|"
+    r"r[eé]gimen|limitaci[oó]n|mipyme|oferta\s+econ[oó]mica|verificaci[oó]n|evaluaci[oó]n|interventor[ií]a|indemnidad)\b",
+    re.IGNORECASE,
+)
+VERB = re.compile(r"\b(?:deber[aá]n?|ser[aá]n?|podr[aá]n?|se|es|son|est[aá]n?|tiene|tendr[aá]n?|har[aá]n?|debe|deben)\b", re.IGNORECASE)
+
+
 def split_run_in_heading(line: RawLine) -> list[RawLine]:
     if line.cells is not None:
         return [line]
-    m = RUN_IN.match(line.text.strip())
-    if m is None or re.search(r"[a-zà-ÿ]", m.group(2)) or not re.search(r"[A-ZÁÉÍÓÚÑ]{3}", m.group(2)):
-        return [line]
-    return [_copy(line, f"{m.group(1)} {m.group(2).strip()}", heading=True), _copy(line, m.group(3))]
+    text = line.text.strip()
+    m = RUN_IN.match(text)
+    if m is not None and not re.search(r"[a-zà-ÿ]", m.group(2)) and re.search(r"[A-ZÁÉÍÓÚÑ]{3}", m.group(2)):
+        return [_copy(line, f"{m.group(1)} {m.group(2).strip()}", heading=True), _copy(line, m.group(3))]
+    m = RUN_IN_SENTENCE.match(text)
+    if (
+        m is not None
+        and len(m.group(2).split()) <= 7
+        and HEADING_WORDS.search(m.group(2))
+        and not VERB.search(m.group(2))
+    ):
+        return [_copy(line, f"{m.group(1)} {m.group(2).strip()}", heading=True), _copy(line, m.group(3))]
+    return [line]
 
 
 def _filled(line: RawLine) -> list[str]:

@@ -10,11 +10,12 @@ from cps.documents.checks import (
     modality,
     object_coherence,
     references,
+    works_budget,
 )
 from cps.documents.checks.base import CheckFn, Context, Rule, process_year
 from cps.documents.findings import SEVERITY_ORDER, Finding
 
-MODULES = [arithmetic, identifiers, consistency, references, modality, object_coherence, completeness]
+MODULES = [arithmetic, works_budget, identifiers, consistency, references, modality, object_coherence, completeness]
 
 
 def all_rules() -> list[Rule]:

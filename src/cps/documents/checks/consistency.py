@@ -229,7 +229,8 @@ def _places(ctx: Context) -> list[Finding]:
                 ),
                 evidence=hit.sentence(),
                 location=hit.location,
-                related=[(main_hit.location, main_hit.sentence())],
+                # the words that name the main place, not the rest of its sentence (veredas, sedes…)
+                related=[(main_hit.location, main_hit.sentence(90))],
             )
         )
     return out
@@ -374,6 +375,37 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
     return items
 
 
+NO_ADVANCE = re.compile(
+    r"\bsin\s+anticipo\b|\bno\s+(?:habr[aá]|hay|se\s+(?:otorgar[aá]|entregar[aá]|pactar[aá]|conceder[aá]|girar[aá]|pagar[aá]))\s+(?:ning[uú]n\s+)?anticipo"
+    r"|\bno\s+(?:se\s+)?(?:contempla|preve|prev[eé])\s+(?:el\s+pago\s+de\s+)?anticipo"
+)
+
+
+def _guarantee_without_advance(ctx: Context) -> list[Finding]:
+    """The amparo of the advance (or of the prepayment) required where the document says there is none."""
+    wanted = [g for g in ctx.record.guarantees if g.required and g.kind in ("anticipo", "pago_anticipado")]
+    if not wanted:
+        return []
+    hits = search(ctx.doc, NO_ADVANCE)
+    if not hits:
+        return []
+    no_advance = hits[0]
+    return [
+        make(
+            NA_REQUIRED,
+            message=(
+                f"En {no_advance.location.describe()} el documento dice que no hay anticipo ni pago anticipado, "
+                f"pero en {g.location.describe() if g.location else 'las garantías'} exige el amparo de "
+                f"{'buen manejo y correcta inversión del anticipo' if g.kind == 'anticipo' else 'devolución del pago anticipado'}."
+            ),
+            evidence=(g.text or "")[:300],
+            location=g.location,
+            related=[(no_advance.location, no_advance.sentence())],
+        )
+        for g in wanted
+    ]
+
+
 def _not_applicable(ctx: Context) -> list[Finding]:
     out = []
     for item in _not_applicable_items(ctx):
@@ -483,4 +515,4 @@ def _citations(ctx: Context) -> list[Finding]:
 
 
 RULES = [TERM, PLACE, GUARANTEE, NA_REQUIRED, CITATION]
-CHECKS = [_terms, _places, _guarantees, _not_applicable, _citations]
+CHECKS = [_terms, _places, _guarantees, _not_applicable, _guarantee_without_advance, _citations]

@@ -109,6 +109,11 @@ POINTS = re.compile(
 SORTEO = re.compile(r"\bsorteo\b")
 INTEREST = re.compile(r"manifestaci[oó]n(?:es)?\s+de\s+inter[eé]s|manifest(?:ar|ado|ó)\s+(?:su\s+)?inter[eé]s")
 HEARING = re.compile(r"audiencia\s+(?:p[uú]blica\s+)?(?:de\s+)?(?:adjudicaci[oó]n|asignaci[oó]n|aclaraci[oó]n|riesgos|cierre|apertura|sorteo|subasta)")
+# the concurso de méritos: rank by quality or experience, then open the price of the first only
+MERIT = re.compile(
+    r"orden\s+de\s+elegibilidad\s+(?:seg[uú]n|de\s+acuerdo\s+con|con\s+base\s+en)\s+(?:la\s+)?(?:experiencia|calidad|formaci)"
+    r"|se\s+abrir[aá]\s+(?:la\s+|el\s+sobre\s+de\s+la\s+)?(?:propuesta|oferta)\s+econ[oó]mica\s+(?:[uú]nicamente\s+|solamente\s+|solo\s+)?del?\s+(?:proponente|oferente)"
+)
 AUCTION = re.compile(r"\bsubasta\b|\blista\s+corta\b|\bprecalificaci[oó]n\b")
 NEGATED = re.compile(r"\bno\s+(?:habr[aá]|se\s+(?:realizar|har|efectuar|llevar)|aplica|procede)|\bsin\s+(?:manifestaci|sorteo|audiencia)")
 
@@ -171,6 +176,7 @@ def _foreign_procedures(ctx: Context) -> list[Finding]:
         + _sentence_hits(ctx.doc.lines, INTEREST)
         + _sentence_hits(ctx.doc.lines, HEARING)
         + _sentence_hits(ctx.doc.lines, AUCTION)
+        + _sentence_hits(ctx.doc.lines, MERIT)
     )
     for hit, sentence in sorted(candidates, key=lambda c: c[0].line.number):
         folded = fold(sentence)
@@ -191,6 +197,8 @@ def _foreign_procedures(ctx: Context) -> list[Finding]:
             what.append("una audiencia")
         if AUCTION.search(folded):
             what.append("subasta, lista corta o precalificación")
+        if MERIT.search(folded):
+            what.append("el procedimiento del concurso de méritos (orden de elegibilidad por calidad y apertura del precio del primero)")
         reported.add(hit.line.number)
         out.append(
             make(

@@ -51,7 +51,7 @@ OTHER_TYPE = [
     ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b|\bcontrato\s+de\s+consultor[ií]a\b|\bproductos\s+de\s+la\s+consultor[ií]a\b"),
     ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato|\bcontrato\s+de\s+interventor[ií]a\b"),
     ("prestación de servicios", "prestacion_de_servicios", r"\bcontrato\s+de\s+prestaci[oó]n\s+de\s+servicios\b"),
-    ("suministro de bienes", "suministro", r"\bcontratos?\s+de\s+(?:suministro|compraventa)\b"),
+    ("suministro de bienes", "suministro", r"\bcontratos?\s+de\s+(?:suministro|compraventa)\b|\bentregar\s+los\s+bienes\s+en\s+el\s+almac[eé]n\b"),
 ]
 TYPE_NAMES = {
     "suministro": "un suministro de bienes",
@@ -63,15 +63,18 @@ TYPE_NAMES = {
     "arrendamiento": "un arrendamiento",
 }
 # words that make the sentence a requirement: the other type then changes what is asked
-REQUIREMENT_CONTEXT = re.compile(r"exig|requisit|acredit|experiencia|certificaci[oó]n|so\s+pena|causal|garant[ií]a|amparo|habilitante")
+REQUIREMENT_CONTEXT = re.compile(
+    r"exig|requisit|acredit|experiencia|certificaci[oó]n|so\s+pena|causal|habilitante|amparo|p[oó]liza"
+    r"|garant[ií]a\s+(?:[uú]nica|de\s+(?:cumplimiento|seriedad|calidad|estabilidad|buen\s+manejo|pago))"
+)
 
 
 def _foreign_type(own: str, other: str, obj: str) -> bool:
     """Whether words of contract type ``other`` are foreign to a contract of type ``own``."""
     if own == other or (own in GOODS and other in GOODS):
         return False
-    if other == "suministro":  # experience in supply contracts asked for a service, a consultancy…
-        return own in ("prestacion_de_servicios", "consultoria", "interventoria")
+    if other == "suministro":  # experience in supply contracts asked for a service, a consultancy, works…
+        return own in ("prestacion_de_servicios", "consultoria", "interventoria", "obra")
     if other == "obra" and own == "prestacion_de_servicios" and re.search(r"mantenimiento|adecuaci|reparaci", obj):
         return False  # building maintenance bought as a service is close enough to works
     if other == "obra":
@@ -106,6 +109,10 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     "transporte de biológicos o personas": (
         r"\btransport(?:ar|e|ara)\s+(?:de\s+)?(?:los\s+|las\s+)?(?:biol[oó]gicos|vacunas|muestras|pacientes|personas|estudiantes|funcionarios)\b",
         ("78",),
+    ),
+    "distribución de kits o mercados": (
+        r"\bdistribuci[oó]n\s+de\s+(?:los\s+|las\s+)?(?:kits|mercados|paquetes\s+alimentarios|raciones|refrigerios|material\s+did[aá]ctico)\b",
+        ("78", "14", "44", "60", "53", "50", "90"),
     ),
     "recolección de residuos": (r"\brecolecci[oó]n\s+de\s+(?:residuos|basuras)\b", ("76",)),
 }
@@ -254,7 +261,9 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
 
 def _unclassified(ctx: Context) -> list[Finding]:
     r = ctx.record
-    if not r.object or not r.unspsc:
+    # works are classified by the construction services they are (segment 72), not by the
+    # building elements their object names ("baterías sanitarias", "luminarias", "cubierta")
+    if not r.object or not r.unspsc or r.contract_type == "obra":
         return []
     codes = _codes(ctx)
     goods = _goods_part(r.object)

@@ -72,7 +72,10 @@ def _annexes(ctx: Context) -> list[Finding]:
         if (kind, number) in numbers or (kind, number) in reported:
             continue
         before = fold(hit.line.text[max(0, hit.start - 60) : hit.start])
-        if LEGAL_CONTEXT.search(before[-25:]):
+        # "Anexo 3 de la Resolución…" cites a norm's annex; "…del artículo 50 de la Ley 789 de 2002, en
+        # el Formato 6" asks for the document's own format
+        own = re.search(r"\b(?:en|con|mediante|diligenciando|seg[uú]n|utilizando|a\s+trav[eé]s\s+de)\s+(?:el|la|los|las)\s*$", before)
+        if LEGAL_CONTEXT.search(before[-25:]) and not own:
             continue
         reported.add((kind, number))
         listed_same = sorted(a.number for a in listed if a.kind == kind and a.number)
@@ -83,7 +86,8 @@ def _annexes(ctx: Context) -> list[Finding]:
                     f"Se cita el {kind} {number}, pero la lista de {kind}s del documento solo incluye "
                     f"{', '.join(listed_same) if listed_same else 'otros documentos'}."
                 ),
-                evidence=hit.sentence(),
+                # the words around the citation, not a long sentence that may cite listed annexes too
+                evidence=hit.sentence(160),
                 location=hit.location,
             )
         )

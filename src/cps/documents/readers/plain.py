@@ -172,9 +172,16 @@ def _continues(previous: str, following: str) -> bool:
         return False
     if following[:1].islower() or CONTINUES.search(previous):
         return True
+    return _amount_goes_on(previous, following)
+
+
+def _amount_goes_on(previous: str, following: str) -> bool:
+    """"…NOVECIENTOS / TREINTA Y CINCO MIL…", "…MILLONES DE PESOS / M/CTE ($45.000.000)…"."""
     last = previous.split()[-1] if previous.split() else ""
     first = following.split()[0] if following.split() else ""
-    return bool(NUMBER_WORD.fullmatch(last) and NUMBER_WORD.fullmatch(first))
+    if not NUMBER_WORD.fullmatch(last):
+        return False
+    return bool(NUMBER_WORD.fullmatch(first) or re.match(r"(?i)(?:m/?cte|mcte|moneda\b|\(\s*\$|\$)", first))
 
 
 def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
@@ -192,12 +199,14 @@ def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
     for number, raw in enumerate(raws, start=1):
         stripped = raw.strip()
         body = re.sub(r"^[-•●▪◦■*]\s+", "", stripped)
-        can_continue = (
+        can_continue = bool(
             (joinable or (shorter and bool(stripped) and _continues(out[-1].rstrip(), stripped)))
             and stripped
             and not LIST_OR_HEADING.match(stripped)
             and not SPACED.search(body)
-            and not raw.startswith(" " * 8)
+            # an indented line starts something else, unless it goes on with an amount in words
+            # (a centred cover: "…NOVECIENTOS / TREINTA Y CINCO MIL…")
+            and (not raw.startswith(" " * 8) or _amount_goes_on(out[-1].rstrip(), stripped))
         )
         if can_continue:
             previous = out[-1].rstrip()
@@ -382,6 +391,16 @@ def read_plain(data: bytes, path: str) -> list[RawLine]:
         if index in table_spans and "\f" not in raw:
             cells = _fixed_width_cells(raw, table_spans[index])
             filled = [c for c in cells if c]
+            # a row whose every cell starts in lower case continues the cells of the row above
+            # (pdftotext -layout wraps long cells: "Buen manejo y correcta inversión / del anticipo")
+            continuation = bool(filled) and all(c[:1].islower() for c in filled) and out and out[-1].cells is not None
+            if continuation:
+                row = list(out[-1].cells or [])
+                for k, cell in enumerate(cells):
+                    if cell and k < len(row):
+                        row[k] = (row[k] + " " + cell).strip()
+                out[-1] = RawLine(text=" ".join(c for c in row if c), page=out[-1].page, cells=row, source_line=out[-1].source_line)
+                continue
             if len(filled) >= 2:
                 out.append(RawLine(text=" ".join(filled), page=page, cells=cells, source_line=number))
                 last_row_starts = _chunk_columns(raw, table_spans[index])
