@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from cps.web.accounts.access import object_for, require_member
+from cps.web.accounts.models import Entity
+from cps.web.goals.models import Extract, ExtractState, IndicatorSnapshot, Plan, RegisterEntry
+
+
+def plan_get(*, user: Any, entity: Entity) -> Plan | None:
+    require_member(user=user, entity=entity)
+    return Plan.objects.filter(entity=entity).first()
+
+
+def extracts_of(*, user: Any, entity: Entity) -> list[Extract]:
+    require_member(user=user, entity=entity)
+    return list(Extract.objects.filter(entity=entity).order_by("-uploaded_at")[:50])
+
+
+def latest_extracts(*, entity_id: int) -> dict[str, Extract]:
+    """The newest successfully imported extract of each kind."""
+    latest: dict[str, Extract] = {}
+    for extract in Extract.objects.filter(entity_id=entity_id, state=ExtractState.READY).order_by("-uploaded_at", "-id"):
+        latest.setdefault(extract.kind, extract)
+    return latest
+
+
+def register_of(*, user: Any, entity: Entity) -> list[RegisterEntry]:
+    require_member(user=user, entity=entity)
+    return list(RegisterEntry.objects.filter(entity=entity))
+
+
+def register_entry_get(*, user: Any, entry_id: int) -> RegisterEntry:
+    return object_for(RegisterEntry.objects.all(), user=user, pk=entry_id)
+
+
+def latest_snapshot(*, user: Any, entity: Entity) -> IndicatorSnapshot | None:
+    require_member(user=user, entity=entity)
+    return IndicatorSnapshot.objects.filter(entity=entity).order_by("-computed_at", "-id").first()

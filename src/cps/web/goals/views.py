@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from cps.web.accounts.access import require_write
+from cps.web.goals import selectors, services
+from cps.web.goals.forms import ExtractForm, PlanForm, RegisterForm
+
+
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    entity = request.entity  # type: ignore[attr-defined]
+    if entity is None:
+        return redirect("ui:home")
+    snapshot = selectors.latest_snapshot(user=request.user, entity=entity)
+    plan = selectors.plan_get(user=request.user, entity=entity)
+    from cps.web.goals.presenters import dashboard_context
+
+    return render(request, "goals/dashboard.html", {"snapshot": snapshot, "plan": plan, **dashboard_context(snapshot)})
+
+
+def plan_edit(request: HttpRequest) -> HttpResponse:
+    entity = request.entity  # type: ignore[attr-defined]
+    if entity is None:
+        return redirect("ui:home")
+    plan = selectors.plan_get(user=request.user, entity=entity)
+    initial = {"priority_classes": ", ".join(plan.priority_classes)} if plan else {}
+    form = PlanForm(request.POST or None, initial=initial, initial_targets=plan.targets if plan else None)
+    if request.method == "POST":
+        require_write(user=request.user, entity=entity)
+        if form.is_valid():
+            try:
+                targets = form.targets()
+            except Exception as error:  # ValidationError with the year messages
+                for message in getattr(error, "messages", [str(error)]):
+                    form.add_error(None, message)
+            else:
+                services.plan_save(user=request.user, entity=entity, targets=targets, priority_classes=form.cleaned_data["priority_classes"])
+                from cps.web.goals.tasks import recompute
+
+                try:
+                    recompute(entity_id=entity.pk)
+                except Exception as error:
+                    messages.warning(request, f"Plan guardado; los indicadores no se pudieron calcular: {error}")
+                else:
+                    messages.success(request, "Plan guardado.")
+                return redirect("goals:dashboard")
+    return render(request, "goals/plan.html", {"form": form, "plan": plan}, status=400 if form.errors else 200)
+
+
+def extracts(request: HttpRequest) -> HttpResponse:
+    entity = request.entity  # type: ignore[attr-defined]
+    if entity is None:
+        return redirect("ui:home")
+    form = ExtractForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        require_write(user=request.user, entity=entity)
+        if form.is_valid():
+            _extract, task = services.extract_upload(user=request.user, entity=entity, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"])
+            messages.success(request, "Extracto cargado; la importación sigue en segundo plano.")
+            return redirect("tasks:status", task_id=task.pk)
+    return render(
+        request,
+        "goals/extracts.html",
+        {"form": form, "extracts": selectors.extracts_of(user=request.user, entity=entity)},
+        status=400 if form.errors else 200,
+    )
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    entity = request.entity  # type: ignore[attr-defined]
+    if entity is None:
+        return redirect("ui:home")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST":
+        require_write(user=request.user, entity=entity)
+        if form.is_valid():
+            services.register_add(user=request.user, entity=entity, **form.cleaned_data)
+            messages.success(request, "Proceso agregado al registro de la entidad.")
+            return redirect("goals:register")
+    return render(
+        request,
+        "goals/register.html",
+        {"form": form, "entries": selectors.register_of(user=request.user, entity=entity)},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def register_remove(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.register_entry_get(user=request.user, entry_id=entry_id)
+    services.register_remove(user=request.user, entry=entry)
+    messages.success(request, "Proceso retirado del registro.")
+    return redirect("goals:register")
+
+
+@require_safe
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The dashboard as XLSX or PDF, written by the indicators core."""
+    from django.http import FileResponse, Http404
+
+    from cps.web.goals.core import export_file
+
+    entity = request.entity  # type: ignore[attr-defined]
+    if entity is None or fmt not in {"xlsx", "pdf"}:
+        raise Http404("Formato no disponible.")
+    snapshot = selectors.latest_snapshot(user=request.user, entity=entity)
+    if snapshot is None:
+        raise Http404("Aún no hay indicadores.")
+    data = export_file(result=snapshot.result, fmt=fmt)
+    import io
+
+    name = f"metas-cps-{entity.nit_base}.{fmt}"
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name)

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from cps.web.tasks.selectors import task_get
+from cps.web.ui.middleware import wants_partial
+
+
+@require_safe
+def task_status(request: HttpRequest, task_id: int) -> HttpResponse:
+    """The task's progress; HTMX polls the fragment and goes to the result when it is done."""
+    task = task_get(user=request.user, task_id=task_id)
+    if wants_partial(request):
+        response = render(request, "tasks/status.html", {"task": task})
+        if task.status == "done" and task.done_url:
+            response["HX-Redirect"] = task.done_url
+        return response
+    return render(request, "tasks/page.html", {"task": task})

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from cps.web.accounts.services import api_token_create, api_token_revoke
+
+
+@pytest.mark.django_db
+def test_token_sees_only_its_entities(objects_a: dict[str, Any], admin_a: Any, admin_b: Any) -> None:
+    from cps.web.processes.models import Process
+
+    Process.objects.create(entity=admin_b.memberships.get().entity, number="B-1", created_by=admin_b)
+    _, token = api_token_create(user=admin_a, name="t")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    entities = client.get("/api/entidades").json()
+    assert [e["nit"] for e in entities] == ["899999331-2"]
+    page = client.get("/api/procesos").json()
+    assert page["count"] == 1 and page["results"][0]["number"] == "MC-034-2026"
+    assert client.get("/api/procesos", {"entidad": "900000001"}).status_code == 404
+    review = client.get(f"/api/procesos/{objects_a['process_id']}").json()
+    assert review["process"] == {"process_number": "MC-034-2026"} and review["findings"] == []
+
+
+@pytest.mark.django_db
+def test_bad_and_revoked_tokens_are_refused(admin_a: Any) -> None:
+    row, token = api_token_create(user=admin_a, name="t")
+    assert Client(HTTP_AUTHORIZATION="Bearer cps_nada").get("/api/entidades").status_code == 401
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/entidades").status_code == 200
+    api_token_revoke(user=admin_a, token_id=row.pk)
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/entidades").status_code == 401
+
+
+@pytest.mark.django_db
+def test_openapi_documentation_needs_a_session(login: Any, admin_a: Any) -> None:
+    assert Client().get("/api/openapi.json").status_code == 302
+    schema = login(admin_a).get("/api/openapi.json").json()
+    assert "/api/procesos" in schema["paths"]
