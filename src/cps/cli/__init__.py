@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as error:  # noqa: BLE001 - last line of defence, never a bare traceback
+    except Exception as error:
         if os.environ.get("CPS_DEBUG"):
             traceback.print_exc()
         print(

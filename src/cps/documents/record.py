@@ -56,7 +56,7 @@ class CdpLine(BaseModel):
 
 class Guarantee(BaseModel):
     kind: str  # seriedad | cumplimiento | calidad | calidad_bienes | calidad_servicio | salarios | estabilidad | rce | anticipo | pago_anticipado
-    percent: float | None = None
+    percent: int | float | None = None
     base: str | None = None  # "valor del contrato", "presupuesto oficial"
     validity: str | None = None
     required: bool = True

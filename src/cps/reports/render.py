@@ -122,7 +122,7 @@ def to_docx(report: Report) -> bytes:
                 cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 cap.runs[0].italic = True
         elif isinstance(block, PageBreak):
-            doc.add_page_break()
+            doc.add_page_break()  # type: ignore[no-untyped-call]
 
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -163,11 +163,10 @@ def to_pdf(report: Report) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.platypus import Image as RLImage
-    from reportlab.platypus import KeepTogether, ListFlowable, ListItem, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, ListFlowable, ListItem, SimpleDocTemplate, Spacer, TableStyle
     from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
 
     regular, bold = _fonts()
     accent = colors.Color(*(c / 255 for c in ACCENT))

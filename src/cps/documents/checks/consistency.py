@@ -1,0 +1,396 @@
+"""Internal consistency: the same fact with two values; "no aplica" here and required there; the same
+provision cited with different numerals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from cps.documents.checks.base import Context, Rule, make
+from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, percent_in
+from cps.documents.findings import Finding
+from cps.documents.record import Location
+from cps.documents.search import Hit, search, sentence_around
+from cps.documents.text import DocumentText, Line, fold
+from cps.law import places
+
+FAMILY = "consistencia interna"
+
+TERM = Rule(
+    "TERM_CONFLICT", FAMILY, "error",
+    "El plazo de ejecución aparece con dos valores distintos",
+    "El documento fija el plazo de ejecución en un lugar y lo repite con otro valor en otro.",
+    "Coherencia de los Documentos del Proceso (Decreto 1082 de 2015 art. 2.2.1.1.2.1.1); Ley 1150 de 2007 art. 5",
+)
+PLACE = Rule(
+    "PLACE_CONFLICT", FAMILY, "error",
+    "El lugar de ejecución aparece con dos valores distintos",
+    "El documento indica un lugar de ejecución y en otra parte otro distinto.",
+    "Coherencia de los Documentos del Proceso (Decreto 1082 de 2015 art. 2.2.1.1.2.1.1)",
+)
+GUARANTEE = Rule(
+    "GUARANTEE_CONFLICT", FAMILY, "error",
+    "Una garantía aparece con dos porcentajes distintos",
+    "El mismo amparo se exige con porcentajes diferentes en distintas partes del documento.",
+    "Decreto 1082 de 2015 arts. 2.2.1.2.3.1.7 y ss.; coherencia de los Documentos del Proceso",
+)
+NA_REQUIRED = Rule(
+    "NOT_APPLICABLE_BUT_REQUIRED", FAMILY, "error",
+    "Se declara que un requisito no aplica y en otra parte se exige",
+    "Un requisito que el documento declara «no aplica» no puede exigirse ni ser causal de rechazo en "
+    "otra sección: el proponente no sabe a qué atenerse y la entidad podría rechazar una oferta por "
+    "algo que no pidió.",
+    "Ley 1150 de 2007 art. 5 (selección objetiva); Ley 80 de 1993 art. 24 num. 5 (reglas claras y objetivas)",
+)
+CITATION = Rule(
+    "NORM_CITATION_CONFLICT", FAMILY, "warning",
+    "La misma disposición se cita con numerales distintos",
+    "El documento cita la misma regla del mismo artículo con dos numerales diferentes; uno de los dos "
+    "está mal.",
+    "Exactitud de las citas normativas de los Documentos del Proceso",
+)
+
+MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+TERM_STATEMENT = re.compile(
+    r"(?:plazo\s+de\s+ejecuci[oó]n|plazo\s+del\s+contrato|duraci[oó]n\s+del\s+contrato|t[eé]rmino\s+de\s+ejecuci[oó]n)"
+    r"(?:\s+del\s+(?:presente\s+)?contrato)?\s*(?:ser[aá]|es|:|corresponde\s+a|sera\s+de|ser[aá]\s+de)\s*"
+)
+UNTIL = re.compile(r"^(?:de\s+)?hasta\s+el\s+(?:d[ií]a\s+)?(?:[a-z ]+\(\s*)?(\d{1,2})\s*\)?\s+de\s+([a-z]+)\s+(?:de|del)\s+(\d{4})")
+DURATION = re.compile(r"^(?:de\s+)?(?:[a-z ]+?\(\s*)?(\d{1,3})\s*\)?\s*(d[ií]as?|meses|mes|a[nñ]os?|semanas?)(?:\s+(calendario|h[aá]biles))?")
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # until | duration
+    value: str
+
+    def describe(self) -> str:
+        return self.value
+
+
+def parse_term(text_after: str) -> Term | None:
+    folded = fold(text_after)[:160]
+    m = UNTIL.match(folded)
+    if m and m.group(2) in MONTHS:
+        try:
+            day = dt.date(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+        except ValueError:
+            return None
+        return Term("until", f"hasta el {day.day} de {m.group(2)} de {day.year}")
+    m = DURATION.match(folded)
+    if m:
+        unit = m.group(2)
+        unit = {"dia": "días", "dias": "días", "día": "días", "días": "días", "mes": "meses", "ano": "años", "anos": "años"}.get(unit, unit)
+        kind = f" {m.group(3)}" if m.group(3) else ""
+        return Term("duration", f"{int(m.group(1))} {unit}{kind}")
+    return None
+
+
+def _term_statements(doc: DocumentText) -> list[tuple[Term, Hit]]:
+    out = []
+    for hit in search(doc, TERM_STATEMENT):
+        term = parse_term(hit.line.text[hit.end :])
+        if term:
+            out.append((term, hit))
+    return out
+
+
+def _terms(ctx: Context) -> list[Finding]:
+    statements = _term_statements(ctx.doc)
+    if len(statements) < 2:
+        return []
+    first_term, first_hit = statements[0]
+    out = []
+    reported: set[str] = set()
+    for term, hit in statements[1:]:
+        if term == first_term or term.value in reported:
+            continue
+        reported.add(term.value)
+        out.append(
+            make(
+                TERM,
+                message=(
+                    f"En {first_hit.location.describe()} el plazo es «{first_term.describe()}» y en "
+                    f"{hit.location.describe()} es «{term.describe()}»."
+                ),
+                evidence=hit.sentence(),
+                location=hit.location,
+                related=[(first_hit.location, first_hit.sentence())],
+            )
+        )
+    return out
+
+
+PLACE_PATTERNS = [
+    re.compile(
+        r"lugar\s+de\s+(?:ejecuci[oó]n|entrega)[^.:]{0,40}?(?:ser[aá]|es|:)\s*(?:en\s+)?(?:el\s+|la\s+)?"
+        r"(?:municipio|ciudad|distrito|casco\s+urbano\s+del\s+municipio)\s+de\s+([a-z][a-z]+(?:\s+[a-z][a-z]+){0,2})"
+    ),
+    re.compile(
+        r"(?:se\s+(?:ejecutar[aá]|desarrollar[aá]|realizar[aá]|entregar[aá]n?|prestar[aá])|ejecuci[oó]n\s+del\s+contrato\s+se\s+"
+        r"(?:desarrollar[aá]|llevar[aá]\s+a\s+cabo|realizar[aá]))[^.]{0,40}?\s+en\s+(?:el\s+|la\s+)?"
+        r"(?:municipio|ciudad|distrito|casco\s+urbano\s+del\s+municipio)\s+de\s+([a-z][a-z]+(?:\s+[a-z][a-z]+){0,2})"
+    ),
+    re.compile(
+        r"(?:municipio|ciudad)\s+de\s+([a-z][a-z]+(?:\s+[a-z][a-z]+){0,2}),?\s+(?:lugar\s+(?:donde|en\s+(?:el\s+)?(?:que|cual))\s+se\s+ejecutar[aá])"
+    ),
+]
+_PLACE_STOP = re.compile(r"\s+(?:y|de|del|en|para|con|departamento|lugar|dentro|donde|segun)\b.*$")
+
+
+def _place_name(raw: str) -> str:
+    name = _PLACE_STOP.sub("", raw).strip()
+    for dept in places.departments_in(name):
+        shorter = re.sub(r"\s*\b" + re.escape(fold(dept).split(",")[0]) + r"\b.*$", "", name).strip()
+        if shorter:
+            name = shorter
+    return name
+
+
+def _places(ctx: Context) -> list[Finding]:
+    statements: list[tuple[str, Hit]] = []
+    for pattern in PLACE_PATTERNS:
+        for hit in search(ctx.doc, pattern):
+            name = _place_name(fold(hit.groups[0] or ""))
+            if name:
+                statements.append((name, hit))
+    statements.sort(key=lambda s: s[1].line.number)
+    if len(statements) < 2:
+        return []
+    main_name, main_hit = statements[0]
+    loc = ctx.record.sources.get("location")
+    for name, hit in statements:
+        if loc is not None and hit.line.location.line == loc.line:
+            main_name, main_hit = name, hit
+            break
+    out = []
+    reported: set[str] = set()
+    for name, hit in statements:
+        if name == main_name or name in reported or name.startswith(main_name) or main_name.startswith(name):
+            continue
+        reported.add(name)
+        out.append(
+            make(
+                PLACE,
+                message=(
+                    f"En {main_hit.location.describe()} el contrato se ejecuta en «{main_name.title()}» y en "
+                    f"{hit.location.describe()} en «{name.title()}»."
+                ),
+                evidence=hit.sentence(),
+                location=hit.location,
+                related=[(main_hit.location, main_hit.sentence())],
+            )
+        )
+    return out
+
+
+def _sentences(line: Line) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in re.finditer(r"(?<=[.;])\s+", line.text)] + [len(line.text)]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if line.text[a:b].strip()]
+
+
+def _guarantees(ctx: Context) -> list[Finding]:
+    declared = {g.kind: g for g in ctx.record.guarantees if g.required and g.percent is not None}
+    if not declared:
+        return []
+    out = []
+    for line in ctx.doc.lines:
+        for a, b in _sentences(line):
+            sentence = line.text[a:b]
+            folded = fold(sentence)
+            if not re.search(r"garant[ií]a|amparo|p[oó]liza", folded):
+                continue
+            kind = guarantee_kind(sentence)
+            pct = percent_in(sentence)
+            if kind is None or pct is None or kind not in declared:
+                continue
+            g = declared[kind]
+            if g.location is not None and g.location.line == line.location.line:
+                continue
+            if abs(pct - (g.percent or 0)) < 1e-9:
+                continue
+            out.append(
+                make(
+                    GUARANTEE,
+                    message=(
+                        f"La garantía de {kind} se exige por el {g.percent:g} % en {g.location.describe() if g.location else 'el capítulo de garantías'} "
+                        f"y por el {pct:g} % en {line.location.describe()}."
+                    ),
+                    evidence=sentence.strip()[:400],
+                    location=line.location,
+                    related=[(g.location, (g.text or "")[:300])],
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------- "no aplica" vs required
+
+REQUIRE = re.compile(
+    r"deber[aá]n?\s+(?:presentar|aportar|acreditar|allegar|constituir|entregar|diligenciar|adjuntar|cumplir|contar)|"
+    r"se\s+exig|exigir|se\s+requier|es\s+obligatori|requisito\s+habilitante|ser[aá]\s+causal|so\s+pena|"
+    r"ser[aá]n?\s+rechazad|causal\s+de\s+rechazo|debe(?:n)?\s+(?:presentar|aportar|acreditar|allegar|constituir|diligenciar)"
+)
+MAY_REQUIRE = re.compile(r"podr[aá]\s+hacer\s+exigible|podr[aá]\s+(?:exigir|hacer\s+efectiva)")
+STOP_TITLE = {"requerido", "requerida", "minimo", "minima", "exigido", "exigida", "del", "de", "la", "el", "los", "las",
+              "y", "para", "oferta", "proceso", "contrato", "requisito", "condicion", "condiciones", "n", "a"}
+SUBJECTS = {
+    "seriedad": r"(?:garant[ií]a|p[oó]liza)\s+(?:de\s+)?seriedad|seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)",
+    "cumplimiento": r"garant[ií]a\s+de\s+cumplimiento",
+    "calidad": r"garant[ií]a\s+de\s+calidad",
+    "rce": r"responsabilidad\s+civil\s+extracontractual",
+    "salarios": r"pago\s+de\s+salarios",
+}
+
+
+@dataclass
+class NotApplicable:
+    subject: str  # Spanish description
+    pattern: str
+    location: Location | None
+    evidence: str
+    section: str | None
+
+
+def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
+    items: list[NotApplicable] = []
+    for g in ctx.record.guarantees:
+        if not g.required and g.kind in SUBJECTS:
+            items.append(
+                NotApplicable(
+                    f"la garantía de {g.kind}", SUBJECTS[g.kind], g.location, g.text or "no aplica",
+                    g.location.section if g.location else None,
+                )
+            )
+    for sec in ctx.doc.sections:
+        body = [line for line in ctx.doc.section_lines(sec.number) if line.text.strip()]
+        if not body or len(body[0].text) > 80 or not NOT_APPLICABLE.search(fold(body[0].text)):
+            continue
+        if guarantee_kind(sec.title):
+            continue  # handled above
+        words = [w for w in re.findall(r"[a-z]+", fold(sec.title)) if w not in STOP_TITLE and len(w) > 2]
+        if not words:
+            continue
+        key = words[:2]
+        pattern = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in key)
+        if len(key) == 1:
+            pattern = re.escape(key[0])
+        items.append(
+            NotApplicable(sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number)
+        )
+    return items
+
+
+def _not_applicable(ctx: Context) -> list[Finding]:
+    out = []
+    for item in _not_applicable_items(ctx):
+        rx = re.compile(item.pattern)
+        reported_lines: set[int] = set()
+        # rejection causes naming the subject
+        for cause in ctx.record.rejection_causes:
+            if rx.search(fold(cause.text)) and cause.location is not None:
+                reported_lines.add(cause.location.line or -1)
+                out.append(
+                    make(
+                        NA_REQUIRED,
+                        message=(
+                            f"En {item.location.describe() if item.location else 'el documento'} se declara que "
+                            f"{item.subject} no aplica, pero la causal de rechazo {cause.letter or ''} la exige."
+                        ),
+                        evidence=f"{cause.letter}. {cause.text}" if cause.letter else cause.text,
+                        location=cause.location,
+                        related=[(item.location, item.evidence)],
+                    )
+                )
+        for line in ctx.doc.lines:
+            if line.location.line in reported_lines or line.section == item.section:
+                continue
+            if item.location is not None and line.location.line == item.location.line:
+                continue
+            for a, b in _sentences(line):
+                sentence = line.text[a:b]
+                folded = fold(sentence)
+                m = rx.search(folded)
+                if not m:
+                    continue
+                if NOT_APPLICABLE.search(folded) or re.search(r"cuando\s+(?:se\s+)?(?:solicite|aplique|sea\s+necesari)", folded):
+                    continue
+                severity = None
+                if REQUIRE.search(folded):
+                    severity = "error"
+                elif MAY_REQUIRE.search(folded):
+                    severity = "warning"
+                if severity is None:
+                    continue
+                out.append(
+                    make(
+                        NA_REQUIRED,
+                        severity="error" if severity == "error" else "warning",
+                        message=(
+                            f"En {item.location.describe() if item.location else 'el documento'} se declara que "
+                            f"{item.subject} no aplica, pero en {line.location.describe()} "
+                            + ("se exige." if severity == "error" else "se prevé hacerla exigible.")
+                        ),
+                        evidence=sentence_around(line.text, a + m.start(), a + m.end()),
+                        location=line.location,
+                        related=[(item.location, item.evidence)],
+                    )
+                )
+                break
+    return out
+
+
+# ---------------------------------------------------------------------------- citations
+
+CITE = re.compile(
+    r"numeral\s+(\d{1,2})\s*[°º]?\s*[,]?\s*(?:del\s+)?(?:art[ií]culo|art\.?)\s*(\d+(?:\.\d+){3,})"
+)
+STOP_WORDS = {"que", "para", "como", "este", "esta", "estos", "entre", "sobre", "decreto", "articulo", "numeral",
+              "proceso", "modalidad", "cuantia", "minima", "efectos", "conforme", "tratarse", "importante", "tener",
+              "cuenta", "mediante"}
+
+
+def _significant(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{5,}", fold(text)) if w not in STOP_WORDS}
+
+
+def _citations(ctx: Context) -> list[Finding]:
+    cites = []
+    for hit in search(ctx.doc, CITE):
+        numeral, article = hit.groups[0], hit.groups[1]
+        if numeral is None or article is None:
+            continue
+        # the sentence the citation supports: the text just before it (on this line or the one before)
+        context = hit.line.text[max(0, hit.start - 300) : hit.start]
+        if len(context.strip()) < 40 and hit.line.number > 1:
+            context = ctx.doc.line(hit.line.number - 1).text[-300:] + " " + context
+        cites.append((article, int(numeral), hit, _significant(context)))
+    out = []
+    for i, (art_a, num_a, hit_a, words_a) in enumerate(cites):
+        for art_b, num_b, hit_b, words_b in cites[i + 1 :]:
+            if art_a != art_b or num_a == num_b:
+                continue
+            if len(words_a & words_b) < 3:
+                continue
+            out.append(
+                make(
+                    CITATION,
+                    message=(
+                        f"Para la misma regla se cita el numeral {num_a} del artículo {art_a} en "
+                        f"{hit_a.location.describe()} y el numeral {num_b} en {hit_b.location.describe()}."
+                    ),
+                    evidence=hit_b.sentence(),
+                    location=hit_b.location,
+                    related=[(hit_a.location, hit_a.sentence())],
+                )
+            )
+    return out
+
+
+RULES = [TERM, PLACE, GUARANTEE, NA_REQUIRED, CITATION]
+CHECKS = [_terms, _places, _guarantees, _not_applicable, _citations]

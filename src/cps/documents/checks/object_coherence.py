@@ -1,0 +1,228 @@
+"""Object coherence: words of another contract type, activities that do not belong to the object,
+goods named in the object that no UNSPSC row classifies."""
+
+from __future__ import annotations
+
+import re
+
+from cps.documents.checks.base import Context, Rule, make
+from cps.documents.findings import Finding
+from cps.documents.search import search
+from cps.documents.text import fold
+from cps.law import unspsc
+
+FAMILY = "coherencia del objeto"
+GOODS = {"suministro", "compraventa"}
+
+CONTRACT_TYPE = Rule(
+    "OBJECT_CONTRACT_TYPE", FAMILY, "warning",
+    "Palabras de otro tipo de contrato",
+    "El texto usa términos de otro tipo de contrato (obra, consultoría, interventoría, servicio) en un "
+    "proceso cuyo objeto es distinto; suele ser un resto copiado de otro proceso. Es un error cuando esa "
+    "palabra define un requisito (una garantía, un documento exigido).",
+    "Decreto 1082 de 2015 art. 2.2.1.1.2.1.1 num. 2 (objeto a contratar y contrato a celebrar); arts. 2.2.1.2.3.1.7 y ss. (amparos según el tipo de contrato)",
+)
+FOREIGN_ACTIVITY = Rule(
+    "OBJECT_FOREIGN_ACTIVITY", FAMILY, "warning",
+    "Actividad que no corresponde al objeto",
+    "Un requisito menciona actividades que no tienen relación con el objeto ni con los bienes "
+    "clasificados; suele ser texto copiado de otro proceso.",
+    "Decreto 1082 de 2015 art. 2.2.1.1.1.6.2 (requisitos adecuados y proporcionales al objeto)",
+)
+UNCLASSIFIED = Rule(
+    "OBJECT_GOODS_UNCLASSIFIED", FAMILY, "warning",
+    "Bienes del objeto sin código UNSPSC",
+    "El objeto nombra bienes que ninguna fila del Clasificador de Bienes y Servicios cubre; el objeto "
+    "debe identificarse en el Clasificador.",
+    "Decreto 1082 de 2015 art. 2.2.1.2.1.5.1 num. 2 (objeto identificado con el Clasificador de Bienes y Servicios; texto literal sin confirmar)",
+)
+SERVICE_CODE = Rule(
+    "UNSPSC_SERVICE_IN_SUPPLY", FAMILY, "warning",
+    "Código de servicios en un suministro de bienes",
+    "La tabla clasifica con un segmento de servicios (70 a 94) un proceso cuyo objeto es suministrar bienes.",
+    unspsc.RULE,
+)
+
+OTHER_TYPE = [
+    ("obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
+    ("consultoría", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b"),
+    ("interventoría", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+interventor\s+del\s+contrato"),
+]
+REQUIREMENT_CONTEXT = re.compile(r"deber[aá]n?|exig|requisit|acreditar|certificaci[oó]n|so\s+pena|causal|garant[ií]a|amparo")
+
+# activity families: pattern → UNSPSC segments where they belong
+ACTIVITIES = {
+    "alimentación": (r"\balimentaci[oó]n\b|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", {50, 90}),
+    "logística": (r"\blog[ií]stic[ao]s?\b|\bproducci[oó]n\s+de\s+eventos\b", {78, 80, 90}),
+    "vigilancia": (r"\bvigilancia\s+(?:y\s+seguridad\s+)?privada\b|\bseguridad\s+privada\b", {92}),
+    "aseo y cafetería": (r"\baseo\s+y\s+cafeter[ií]a\b|\bservicios?\s+de\s+aseo\b", {47, 76}),
+    "obras civiles": (r"\bobras?\s+civiles?\b", {72, 30, 95}),
+    "software": (r"\bsoftware\b", {43, 81}),
+    "publicidad": (r"\bpublicidad\b|\bpublicitari[ao]s?\b", {82, 80}),
+    "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", {86}),
+    "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", {78}),
+    "servicios de salud": (r"\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", {85}),
+}
+ACTIVITY_CONTEXT = re.compile(r"actividades|servicios\s+asociados|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de")
+
+# goods named in an object → segments that classify them
+GOODS_WORDS = {
+    "herramientas": (r"\bherramientas?\b", {27}),
+    "lubricantes": (r"\blubricantes?\b|\baceites?\b|\bgrasas?\b", {15}),
+    "combustibles": (r"\bcombustibles?\b|\bgasolina\b|\bacpm\b|\bdi[eé]sel\b", {15}),
+    "llantas": (r"\bllantas?\b|\bneum[aá]ticos?\b", {25}),
+    "baterías": (r"\bbater[ií]as?\b|\bacumuladores\b", {25, 26}),
+    "papelería": (r"\bpapel(?:er[ií]a)?\b|\butiles\s+de\s+oficina\b", {14, 44}),
+    "tóner y cartuchos": (r"\bt[oó]ner(?:es)?\b|\bcartuchos?\b", {44}),
+    "equipos de cómputo": (r"\bcomputador(?:es|as)?\b|\bport[aá]tiles?\b|\bequipos?\s+de\s+c[oó]mputo\b", {43}),
+    "impresoras": (r"\bimpresoras?\b", {43, 44}),
+    "productos de aseo": (r"\b(?:productos?|elementos?|insumos?|art[ií]culos?)\s+de\s+(?:aseo|limpieza)\b", {47, 53, 12}),
+    "cafetería": (r"\bcafeter[ií]a\b|\bcaf[eé]\b", {50, 48}),
+    "iluminación": (r"\bluminarias?\b|\bbombillas?\b|\bbombillos?\b|\bl[aá]mparas?\b|\bled\b", {39}),
+    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", {53, 46}),
+    "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|\bescritorios?\b", {56}),
+    "medicamentos": (r"\bmedicamentos?\b", {51}),
+    "materiales de construcción": (r"\bmateriales\s+de\s+construcci[oó]n\b|\bcemento\b|\bladrillos?\b|\bgravilla\b", {30, 11, 31}),
+    "alimentos": (r"\balimentos?\b|\bv[ií]veres\b", {50}),
+    "pinturas": (r"\bpinturas?\b", {31}),
+    "repuestos": (r"\brepuestos?\b", {20, 21, 22, 23, 24, 25, 26, 27, 31, 39, 40}),
+}
+
+
+def _segments(ctx: Context) -> set[int]:
+    out = set()
+    for row in ctx.record.unspsc:
+        code = row.most_specific
+        if code and code.isdigit() and len(code) >= 2:
+            out.add(int(code[:2]))
+    return out
+
+
+def _goods_part(obj: str) -> str:
+    """The goods an object buys, before its purpose ("… NECESARIOS PARA EL FUNCIONAMIENTO DE …")."""
+    folded = fold(obj)
+    cut = re.search(r"\b(?:necesari[oa]s?\s+para|para\s+(?:el|la|los|las)|con\s+destino|destinad[oa]s?|que\s+requiere|de\s+propiedad)\b", folded)
+    return folded[: cut.start()] if cut else folded
+
+
+def _contract_type(ctx: Context) -> list[Finding]:
+    r = ctx.record
+    if r.contract_type not in GOODS:
+        return []
+    out = []
+    for label, pattern in OTHER_TYPE:
+        for hit in search(ctx.doc, pattern):
+            sentence = hit.sentence()
+            requirement = bool(REQUIREMENT_CONTEXT.search(fold(sentence)))
+            out.append(
+                make(
+                    CONTRACT_TYPE,
+                    severity="error" if requirement else "warning",
+                    message=(
+                        f"El objeto es un {r.contract_type} de bienes, pero el texto habla de «{hit.text}» ({label})"
+                        + (" en un requisito." if requirement else ".")
+                    ),
+                    evidence=sentence,
+                    location=hit.location,
+                )
+            )
+    for g in r.guarantees:
+        if g.kind == "calidad" and g.text and re.search(r"calidad\s+del\s+servicio", fold(g.text)):
+            out.append(
+                make(
+                    CONTRACT_TYPE,
+                    severity="error",
+                    message=(
+                        "Para un suministro de bienes se exige el amparo de «calidad del servicio»; el que corresponde "
+                        "es el de calidad y correcto funcionamiento de los bienes."
+                    ),
+                    evidence=g.text[:300],
+                    location=g.location,
+                )
+            )
+    return out
+
+
+def _foreign_activities(ctx: Context) -> list[Finding]:
+    segments = _segments(ctx)
+    obj = fold(ctx.record.object or "")
+    by_sentence: dict[tuple[int, str], tuple[list[str], list[str], Finding | None]] = {}
+    for label, (pattern, segs) in ACTIVITIES.items():
+        if re.search(pattern, obj) or segments & segs:
+            continue
+        for hit in search(ctx.doc, pattern):
+            sentence = hit.sentence()
+            if not ACTIVITY_CONTEXT.search(fold(sentence)):
+                continue
+            labels, words, _ = by_sentence.setdefault((hit.line.number, sentence), ([], [], None))
+            if label not in labels:
+                labels.append(label)
+                words.append(hit.text)
+            by_sentence[(hit.line.number, sentence)] = (labels, words, None)
+    out = []
+    reported: set[str] = set()
+    for (line_no, sentence), (labels, words, _) in sorted(by_sentence.items()):
+        fresh = [lab for lab in labels if lab not in reported]
+        if not fresh:
+            continue
+        reported.update(labels)
+        line = ctx.doc.line(line_no)
+        out.append(
+            make(
+                FOREIGN_ACTIVITY,
+                message=(
+                    f"El texto menciona {' y '.join(labels)} («{'», «'.join(words)}»), que no hace parte del objeto "
+                    f"({(ctx.record.object or '')[:120]}) ni de los bienes clasificados."
+                ),
+                evidence=sentence,
+                location=line.location,
+            )
+        )
+    return out
+
+
+def _unclassified(ctx: Context) -> list[Finding]:
+    r = ctx.record
+    if not r.object or not r.unspsc:
+        return []
+    segments = _segments(ctx)
+    goods = _goods_part(r.object)
+    out = []
+    for label, (pattern, segs) in GOODS_WORDS.items():
+        m = re.search(pattern, goods)
+        if m and not segments & segs:
+            out.append(
+                make(
+                    UNCLASSIFIED,
+                    message=(
+                        f"El objeto incluye {label} («{m.group(0)}»), pero ninguna fila de la tabla UNSPSC los "
+                        f"clasifica (segmentos esperados: {', '.join(str(s) for s in sorted(segs))})."
+                    ),
+                    evidence=r.object,
+                    location=r.sources.get("object"),
+                )
+            )
+    return out
+
+
+def _service_codes(ctx: Context) -> list[Finding]:
+    r = ctx.record
+    if r.contract_type not in GOODS:
+        return []
+    out = []
+    for row in r.unspsc:
+        code = row.most_specific
+        if code and unspsc.is_wellformed(code) and unspsc.Code.parse(code).is_service:
+            out.append(
+                make(
+                    SERVICE_CODE,
+                    message=f"El código {code} pertenece a un segmento de servicios y el objeto es un {r.contract_type} de bienes.",
+                    evidence=f"{code} {row.name or ''}".strip(),
+                    location=row.location,
+                )
+            )
+    return out
+
+
+RULES = [CONTRACT_TYPE, FOREIGN_ACTIVITY, UNCLASSIFIED, SERVICE_CODE]
+CHECKS = [_contract_type, _foreign_activities, _unclassified, _service_codes]

@@ -1,0 +1,78 @@
+"""The certificate(s) of budget availability (CDP): lines and total."""
+
+from __future__ import annotations
+
+import re
+
+from cps import money
+from cps.documents.record import CdpLine, ProcessRecord
+from cps.documents.search import money_in, search_lines
+from cps.documents.text import DocumentText, Line, fold
+
+RUBRO = re.compile(r"^\d+(?:\.\d+){2,}$")
+CODE = re.compile(r"^\d{5,10}$")
+CDP_NUMBER = re.compile(r"(?:disponibilidad(?:\s+presupuestal)?|cdp)\s*(?:no\.?|n[°º]|numero|número)?\s*[:.]?\s*(\d{2,12})")
+
+
+def _cdp_region(doc: DocumentText) -> list[Line]:
+    for sec in doc.sections_titled(r"disponibilidad|cdp|respaldan|recursos|presupuestal|apropiaci"):
+        lines = doc.section_lines(sec.number)
+        if any(money_in(line) for line in lines):
+            return lines
+    # no titled section: the table around a row that names the CDP
+    for i, line in enumerate(doc.lines):
+        if line.is_table_row and re.search(r"disponibilidad|\bcdp\b", fold(line.text)):
+            region = [line]
+            for nxt in doc.lines[i + 1 :]:
+                if not nxt.is_table_row:
+                    break
+                region.append(nxt)
+            return region
+    return []
+
+
+def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
+    region = _cdp_region(doc)
+    if not region:
+        return
+    rubro: str | None = None
+    for line in region:
+        folded = fold(line.text)
+        if record.cdp_number is None:
+            m = CDP_NUMBER.search(folded)
+            if m:
+                record.cdp_number = m.group(1)
+        amounts = money_in(line)
+        if not line.is_table_row:
+            # prose: "CDP No. 123 del … por valor de $X"
+            if amounts and re.search(r"\bcdp\b|disponibilidad", folded) and not record.cdp_lines:
+                value = money.round_pesos(amounts[-1].value)
+                record.cdp_lines.append(CdpLine(value=value, location=line.location))
+                record.cdp_total = record.cdp_total or value
+                record.sources.setdefault("cdp_total", line.location)
+            continue
+        if not amounts:
+            continue
+        value = money.round_pesos(amounts[-1].value)
+        if re.search(r"\btotal", folded):
+            record.cdp_total = value
+            record.sources["cdp_total"] = line.location
+            continue
+        cells = [c.strip() for c in (line.cells or []) if c.strip()]
+        code = next((c for c in cells if CODE.match(c)), None)
+        found_rubro = next((c for c in cells if RUBRO.match(c)), None)
+        if found_rubro:
+            rubro = found_rubro
+        source = next(
+            (c for c in cells if re.search(r"[A-Za-z]{3}", c) and not money_in(Line(0, c, None, None))), None
+        )
+        record.cdp_lines.append(CdpLine(rubro=rubro, code=code, source=source, value=value, location=line.location))
+    if record.cdp_total is None and record.cdp_lines:
+        # a single certificate stated without a total row
+        if len(record.cdp_lines) == 1:
+            record.cdp_total = record.cdp_lines[0].value
+            record.sources["cdp_total"] = record.cdp_lines[0].location or region[0].location
+    if record.cdp_number is None:
+        hits = search_lines(doc.lines, CDP_NUMBER)
+        if hits:
+            record.cdp_number = hits[0].groups[0]

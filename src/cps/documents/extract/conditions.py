@@ -1,0 +1,96 @@
+"""Term, place of execution, payment, financial capacity and the experience requirement."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from cps import money
+from cps.documents.record import Experience, ProcessRecord
+from cps.documents.search import money_in
+from cps.documents.text import DocumentText, Line, fold
+
+
+def first_paragraph(doc: DocumentText, title_pattern: str) -> tuple[str, Line] | None:
+    for sec in doc.sections_titled(title_pattern):
+        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        if body:
+            return body[0].text.strip(), body[0]
+    return None
+
+
+def section_text(doc: DocumentText, title_pattern: str) -> tuple[str, Line] | None:
+    for sec in doc.sections_titled(title_pattern):
+        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        if body:
+            return " ".join(line.text.strip() for line in body), body[0]
+    return None
+
+
+def _count_contracts(text: str) -> int | None:
+    folded = fold(text)
+    m = re.search(r"\((\d{1,2})\)\s*contratos?|(\d{1,2})\s+contratos?", folded)
+    if m:
+        return int(m.group(1) or m.group(2))
+    m = re.search(r"\b(un|uno|dos|tres|cuatro|cinco|seis)\s+contratos?", folded)
+    if m:
+        return {"un": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}[m.group(1)]
+    return None
+
+
+def extract_experience(doc: DocumentText, record: ProcessRecord) -> None:
+    specific = doc.sections_titled(r"experiencia\s+(?:requerida|m[ií]nima|del\s+proponente|espec[ií]fica|general|habilitante)")
+    secs = specific + [s for s in doc.sections_titled(r"experiencia") if s not in specific]
+    for sec in secs:
+        lines = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            # the requirement often continues on the next line ("acreditando: a) Dos (2) contratos …")
+            if i + 1 < len(lines) and text.endswith(":"):
+                text = text + " " + lines[i + 1].text.strip()
+            folded = fold(text)
+            if not re.search(r"deber[aá]n?|acreditar|exige|requiere|m[ií]nimo", folded):
+                continue
+            if not (re.search(r"contratos?\b", folded) and re.search(r"valor|presupuesto|smmlv|salarios|\$", folded)):
+                continue
+            exp = Experience(text=text, location=line.location)
+            exp.contracts = _count_contracts(text)
+            folded_text = fold(text)
+            amounts = money_in(Line(0, text, None, None))
+            if amounts:
+                exp.min_value = money.round_pesos(amounts[0].value)
+            m = re.search(r"(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:\)\s*)?del\s+(?:valor\s+del\s+)?presupuesto", folded_text)
+            if m:
+                exp.min_value_share_of_budget = float(m.group(1).replace(",", "."))/100
+            elif re.search(r"(?:igual|superior)[^.]{0,40}(?:al\s+)?(?:valor\s+del\s+)?presupuesto\s+oficial", folded_text):
+                exp.min_value_share_of_budget = 1.0
+            m = re.search(r"(\d{1,6}(?:[.,]\d+)?)\s*(?:\)\s*)?(?:smmlv|s\.m\.m\.l\.v|salarios\s+m[ií]nimos)", folded_text)
+            if m:
+                exp.min_smmlv = float(m.group(1).replace(".", "").replace(",", "."))
+            record.experience = exp
+            record.sources["experience"] = line.location
+            return
+
+
+def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
+    found = first_paragraph(doc, r"^plazo|plazo\s+de\s+ejecuci|duraci[oó]n\s+del\s+contrato")
+    if found:
+        record.term, line = found
+        record.sources["term"] = line.location
+    found = first_paragraph(doc, r"lugar\s+de\s+(?:ejecuci|entrega)|^lugar\b|domicilio\s+contractual")
+    if found:
+        record.location, line = found
+        record.sources["location"] = line.location
+    found = section_text(doc, r"forma\s+de\s+pago|^pago|valor\s+y\s+forma\s+de\s+pago")
+    if found:
+        record.payment = found[0][:600]
+        record.sources["payment"] = found[1].location
+    found = section_text(doc, r"capacidad\s+financiera")
+    if found:
+        record.financial_capacity = found[0][:400]
+        record.sources["financial_capacity"] = found[1].location
+    extract_experience(doc, record)
+
+
+def share(value: Decimal | int, total: Decimal | int) -> Decimal:
+    return Decimal(value) / Decimal(total)

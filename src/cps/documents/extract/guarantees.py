@@ -1,0 +1,94 @@
+"""Guarantees (garantías): kind, percentage, base and validity, or "no aplica"."""
+
+from __future__ import annotations
+
+import re
+
+from cps.documents.record import Guarantee, ProcessRecord
+from cps.documents.text import DocumentText, Line, fold
+
+KINDS = [
+    ("seriedad", r"seriedad(?:\s+de\s+la\s+oferta)?"),
+    ("anticipo", r"buen\s+manejo\s+y\s+correcta\s+inversi[oó]n\s+del\s+anticipo"),
+    ("pago_anticipado", r"devoluci[oó]n\s+del\s+pago\s+anticipado"),
+    ("salarios", r"pago\s+de\s+salarios|prestaciones\s+sociales"),
+    ("estabilidad", r"estabilidad(?:\s+y\s+calidad)?\s+de\s+la\s+obra"),
+    ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
+    ("rce", r"responsabilidad\s+civil\s+extracontractual"),
+    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)"),
+]
+DISPLAY_ORDER = ["seriedad", "cumplimiento", "anticipo", "pago_anticipado", "salarios", "estabilidad", "calidad", "rce"]
+PERCENT = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)|(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s+por\s+ciento")
+NOT_APPLICABLE = re.compile(r"\bno\s+aplica\b|\bn\.?\s?/?a\.?$|\bno\s+se\s+(?:exige|requiere|solicita)\b|\bno\s+ser[aá]\s+(?:exigida|requerida|necesaria)")
+
+
+def guarantee_kind(text: str) -> str | None:
+    folded = fold(text)
+    for kind, pattern in KINDS:
+        if re.search(pattern, folded):
+            return kind
+    return None
+
+
+def coverage_name(text: str) -> str | None:
+    folded = fold(text)
+    m = re.search(r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien)", folded)
+    return m.group(0) if m else None
+
+
+def percent_in(text: str) -> float | int | None:
+    m = PERCENT.search(text)
+    if not m:
+        return None
+    raw = next(g for g in m.groups() if g)
+    value = float(raw.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+def _guarantee_lines(doc: DocumentText) -> list[Line]:
+    lines: list[Line] = []
+    for sec in doc.sections_titled(r"garant[ií]as?|amparos?|mecanismos\s+de\s+cobertura"):
+        for line in doc.section_lines(sec.number):
+            if line not in lines:
+                lines.append(line)
+    return lines
+
+
+def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
+    by_kind: dict[str, Guarantee] = {}
+    # sections devoted to one guarantee: "7.2 GARANTÍA SERIEDAD DE LA OFERTA" → "NO Aplica"
+    for sec in doc.sections_titled(r"garant[ií]a|amparo"):
+        kind = guarantee_kind(sec.title)
+        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        if kind and body and NOT_APPLICABLE.search(fold(body[0].text)) and len(body[0].text) < 120:
+            by_kind[kind] = Guarantee(kind=kind, required=False, text=body[0].text, location=body[0].location)
+    for line in _guarantee_lines(doc):
+        folded = fold(line.text)
+        head = folded[:160]
+        kind = guarantee_kind(head)
+        if kind is None or (kind in by_kind and not by_kind[kind].required):
+            continue
+        pct = percent_in(line.text)
+        if pct is None:
+            continue
+        if kind in by_kind:
+            continue
+        validity = None
+        m = re.search(r"(?:vigencia|se\s+debe\s+extender|vigente)[^.]*", line.text, flags=re.IGNORECASE)
+        if m:
+            validity = m.group(0).strip()
+        base = None
+        mb = re.search(r"del\s+(valor\s+(?:total\s+)?del\s+(?:contrato|presupuesto\s+oficial|proceso)|presupuesto\s+oficial)", folded)
+        if mb:
+            base = mb.group(1)
+        by_kind[kind] = Guarantee(
+            kind=kind,
+            percent=pct,
+            base=base,
+            validity=validity,
+            required=True,
+            text=line.text[:400],
+            location=line.location,
+        )
+    order = DISPLAY_ORDER
+    record.guarantees = sorted(by_kind.values(), key=lambda g: (not g.required, order.index(g.kind)))

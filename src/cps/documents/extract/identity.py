@@ -1,0 +1,129 @@
+"""Entity, NIT, process number, modality, object and contract type."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cps.documents.record import Location, ProcessRecord
+from cps.documents.search import search_lines
+from cps.documents.text import DocumentText, Line, fold
+
+ENTITY_RE = re.compile(
+    r"\b((?:alcald[ií]a(?:\s+municipal|\s+distrital|\s+mayor)?|municipio|gobernaci[oó]n|departamento|"
+    r"concejo\s+municipal|personer[ií]a\s+municipal|contralor[ií]a\s+(?:municipal|departamental)|"
+    r"empresa\s+social\s+del\s+estado|e\.?\s?s\.?\s?e\.?|instituto\s+municipal|hospital)"
+    r"(?:\s+(?:de(?:l)?|para)\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}"
+    r"|\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}))",
+    re.IGNORECASE,
+)
+NIT_RE = re.compile(r"\bnit\.?\s*(?:no\.?|n[°º]|numero|número|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d|\d{6,15})", re.IGNORECASE)
+PROCESS_RE = re.compile(
+    r"\b([A-Z]{1,8}(?:[-_][A-Z]{1,8}){0,3}\s?[-_]\s?(?:N[°ºo]\.?\s*)?\d{1,5}(?:\s?[-_/]\s?\d{2,4}){1,2})\b"
+)
+MODALITIES = [
+    ("minima_cuantia", r"m[ií]nima\s+cuant[ií]a"),
+    ("seleccion_abreviada_menor_cuantia", r"selecci[oó]n\s+abreviada\s+de\s+menor\s+cuant[ií]a"),
+    ("subasta_inversa", r"subasta\s+inversa"),
+    ("licitacion_publica", r"licitaci[oó]n\s+p[uú]blica"),
+    ("concurso_de_meritos", r"concurso\s+de\s+m[eé]ritos"),
+    ("contratacion_directa", r"contrataci[oó]n\s+directa"),
+    ("regimen_especial", r"r[eé]gimen\s+especial"),
+]
+CONTRACT_TYPES = [
+    ("suministro", r"^\W*(?:el\s+)?suministro\b"),
+    ("compraventa", r"^\W*(?:la\s+)?(?:compraventa|adquisici[oó]n|compra)\b"),
+    ("interventoria", r"^\W*(?:la\s+)?interventor[ií]a\b"),
+    ("consultoria", r"^\W*(?:la\s+)?consultor[ií]a\b"),
+    ("obra", r"^\W*(?:la\s+)?(?:obra|construcci[oó]n|mejoramiento|rehabilitaci[oó]n|adecuaci[oó]n|pavimentaci[oó]n)\b"),
+    ("arrendamiento", r"^\W*(?:el\s+)?arrendamiento\b"),
+    ("prestacion_de_servicios", r"^\W*(?:la\s+)?(?:prestaci[oó]n\s+de(?:l)?\s+servicios?|servicios?\b|mantenimiento\b)"),
+]
+
+
+def _front(doc: DocumentText, n: int = 60) -> list[Line]:
+    return doc.lines[:n]
+
+
+def _pseudo_lines(texts: list[str]) -> list[Line]:
+    return [Line(number=0, text=t, page=1, section=None) for t in texts]
+
+
+def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
+    header = _pseudo_lines(doc.furniture[:8])
+    front = _front(doc)
+
+    # entity: the header names it best; else the first mention on the first page
+    for line in header + front:
+        m = ENTITY_RE.search(line.text)
+        if m and not fold(m.group(1)).startswith(("departamento nacional", "departamento administrativo")):
+            name = re.split(r"\s+(?:NIT|Nit|nit)\b|[,;:]", m.group(1))[0].strip(" .-")
+            if len(name.split()) >= 2:
+                record.entity = name
+                record.sources["entity"] = line.location if line.number else Location(page=1)
+                break
+
+    # NIT: the first one in the header or the first pages
+    for line in header + front + doc.lines:
+        m = NIT_RE.search(line.text)
+        if m:
+            record.entity_nit = re.sub(r"\s", "", m.group(1)).replace("–", "-")
+            record.sources["entity_nit"] = line.location if line.number else Location(page=1)
+            break
+
+    # process number: the most repeated code-like reference (headers repeat it)
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, Line] = {}
+    for line in header + doc.lines[:200] + _pseudo_lines(doc.furniture):
+        for m in PROCESS_RE.finditer(line.text):
+            code = re.sub(r"\s+", "", m.group(1))
+            if re.fullmatch(r"\d+[-/]\d+", code) or len(code) < 6:
+                continue
+            if re.match(r"(?:NIT|CDP|RP|CPC|UNSPSC|ISO|NTC|RUT)\b", code):
+                continue
+            counts[code] += 1
+            first_seen.setdefault(code, line)
+    if counts:
+        code, _ = counts.most_common(1)[0]
+        record.process_number = code
+        line = first_seen[code]
+        record.sources["process_number"] = line.location if line.number else Location(page=1)
+
+    # modality: weigh the title area and headers heavily
+    weights: Counter[str] = Counter()
+    for i, line in enumerate(header + front + doc.lines):
+        folded = fold(line.text)
+        weight = 5 if i < len(header) + len(front) else 1
+        for key, pattern in MODALITIES:
+            if re.search(pattern, folded):
+                weights[key] += weight
+    if weights:
+        key, _ = weights.most_common(1)[0]
+        record.modality = key
+        pattern = dict(MODALITIES)[key]
+        hits = search_lines(header + front + doc.lines, pattern)
+        if hits:
+            record.modality_text = hits[0].text
+            record.sources["modality"] = hits[0].location if hits[0].line.number else Location(page=1)
+
+    # object: the OBJETO section, else an "OBJETO:" label
+    obj_line: Line | None = None
+    for sec in doc.sections_titled(r"^objeto\b"):
+        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        if body:
+            obj_line = body[0]
+            record.object = body[0].text.strip().rstrip(".")
+            break
+    if record.object is None:
+        for hit in search_lines(doc.lines[:300], r"^\W*objeto(?:\s+del\s+(?:contrato|proceso))?\s*:\s*(.+)$"):
+            if hit.groups[0] and len(hit.groups[0]) > 15:
+                record.object = hit.groups[0].strip().rstrip(".")
+                obj_line = hit.line
+                break
+    if record.object and obj_line is not None:
+        record.sources["object"] = obj_line.location
+        folded = fold(record.object)
+        for key, pattern in CONTRACT_TYPES:
+            if re.search(pattern, folded):
+                record.contract_type = key
+                break

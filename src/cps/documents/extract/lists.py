@@ -1,0 +1,53 @@
+"""Lists: rejection causes, and the annexes, formats and matrices the document lists."""
+
+from __future__ import annotations
+
+import re
+
+from cps.documents.record import AnnexRef, ProcessRecord, RejectionCause
+from cps.documents.text import DocumentText, fold
+
+ITEM = re.compile(r"^\s*(?:[-•*]\s*)?([A-Za-z]{1,2}|\d{1,2})[.)]\s+(.+)$")
+LISTED = re.compile(
+    r"\b(anexo|formato|formulario|matriz)\s*(?:n[°ºo]?\.?|no\.?|n\.|n[uú]mero)?\s*[:.]?\s*(\d{1,2}[a-z]?)\b\s*[-–.:)]*\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def extract_rejection_causes(doc: DocumentText, record: ProcessRecord) -> None:
+    for sec in doc.sections_titled(r"causal(?:es)?\s+de\s+rechazo|rechazo\s+de\s+(?:las\s+)?(?:ofertas|propuestas)"):
+        for line in doc.section_lines(sec.number):
+            m = ITEM.match(line.text)
+            if m and len(m.group(2)) > 10:
+                record.rejection_causes.append(
+                    RejectionCause(letter=m.group(1).upper(), text=m.group(2).strip(), location=line.location)
+                )
+        if record.rejection_causes:
+            record.sources["rejection_causes"] = record.rejection_causes[0].location or sec_location(doc, sec.number)
+            return
+
+
+def sec_location(doc: DocumentText, number: str):  # type: ignore[no-untyped-def]
+    sec = doc.section(number)
+    return doc.line(sec.line).location if sec else None
+
+
+def extract_annexes(doc: DocumentText, record: ProcessRecord) -> None:
+    """Annexes, formats and matrices listed in the document's own list of annexes."""
+    secs = doc.sections_titled(r"anexos|formatos|matri(?:z|ces)|documentos\s+(?:anexos|de\s+la\s+oferta)")
+    for sec in secs:
+        for line in doc.section_lines(sec.number):
+            text = re.sub(r"^\s*(?:[-•*]\s*|\d{1,2}[.)]\s+)", "", line.text)
+            m = LISTED.search(text)
+            if m and m.start() < 5:
+                kind = fold(m.group(1)).replace("formulario", "formato")
+                title = re.sub(r"^[\s\-–.:]+", "", m.group(3)).strip() or None
+                ref = AnnexRef(kind=kind, number=m.group(2).upper(), title=title, location=line.location)
+                if all((a.kind, a.number) != (ref.kind, ref.number) for a in record.annexes):
+                    record.annexes.append(ref)
+            elif re.match(r"^\s*(anexo|formato|matriz)\b", fold(text)):
+                kind = fold(text).split()[0]
+                title = re.sub(r"(?i)^\s*(anexo|formato|matriz)\s*[:\-–]?\s*", "", text).strip() or None
+                record.annexes.append(AnnexRef(kind=kind, title=title, location=line.location))
+    if record.annexes:
+        record.sources["annexes"] = record.annexes[0].location  # type: ignore[assignment]

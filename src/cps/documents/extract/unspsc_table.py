@@ -1,0 +1,100 @@
+"""The UNSPSC table (Clasificador de Bienes y Servicios): codes as written, one row per good."""
+
+from __future__ import annotations
+
+import re
+
+from cps.documents.record import ProcessRecord, UnspscRow
+from cps.documents.text import DocumentText, Line, fold
+
+HEADER_WORDS = {
+    "segment": r"segmento",
+    "family": r"familia",
+    "class_": r"clase",
+    "product": r"producto|commodity|c[oó]digo\s+(?:unspsc|del\s+producto)|^c[oó]digo$|^unspsc$",
+    "name": r"detalle|descripci[oó]n|nombre|bien(?:es)?|elemento|art[ií]culo|producto\s*/\s*servicio",
+}
+NUMERIC = re.compile(r"^\s*(?:V1\.)?\d{4,10}\s*$")
+CODE_IN_TEXT = re.compile(r"(?<![\d.])(\d{8})(?![\d.])")
+
+
+def _header_map(cells: list[str]) -> dict[int, str] | None:
+    mapping: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        folded = fold(cell).strip()
+        for key, pattern in HEADER_WORDS.items():
+            if key not in mapping.values() and re.search(pattern, folded):
+                mapping[i] = key
+                break
+    keys = set(mapping.values())
+    if keys & {"segment", "family", "class_", "product"} and (len(keys) >= 2):
+        return mapping
+    return None
+
+
+def _rows_after(doc: DocumentText, header_index: int) -> list[Line]:
+    rows: list[Line] = []
+    for line in doc.lines[header_index + 1 :]:
+        if not line.is_table_row:
+            if rows:
+                break
+            continue
+        rows.append(line)
+    return rows
+
+
+def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
+    for idx, line in enumerate(doc.lines):
+        if not line.is_table_row or line.cells is None:
+            continue
+        mapping = _header_map(line.cells)
+        if mapping is None:
+            continue
+        columns = [mapping.get(i) for i in range(len(line.cells))]
+        for row in _rows_after(doc, idx):
+            cells = row.cells or []
+            if not any(NUMERIC.match(c) for c in cells):
+                if record.unspsc:
+                    break
+                continue
+            entry = UnspscRow(location=row.location)
+            numeric_cells = [c.strip() for c in cells if NUMERIC.match(c)]
+            text_cells = [c.strip() for c in cells if c.strip() and not NUMERIC.match(c)]
+            aligned = len(cells) == len(columns)
+            if aligned:
+                for col, cell in zip(columns, cells, strict=True):
+                    if col and cell.strip():
+                        if col == "name":
+                            entry.name = cell.strip()
+                        elif NUMERIC.match(cell):
+                            setattr(entry, col, cell.strip().removeprefix("V1."))
+            else:
+                code_cols = [c for c in columns if c in ("segment", "family", "class_", "product")]
+                for col, cell in zip(code_cols, numeric_cells, strict=False):
+                    setattr(entry, col, cell.removeprefix("V1."))
+                if text_cells:
+                    entry.name = text_cells[-1]
+            if entry.name is None and text_cells:
+                entry.name = text_cells[-1]
+            record.unspsc.append(entry)
+        if record.unspsc:
+            record.sources["unspsc"] = record.unspsc[0].location or line.location
+            return
+    # no table: 8-digit codes in the UNSPSC section or next to the word UNSPSC
+    candidates: list[Line] = []
+    for sec in doc.sections_titled(r"unspsc|clasificador|codificaci[oó]n|c[oó]digos?\b"):
+        candidates.extend(doc.section_lines(sec.number))
+    if not candidates:
+        candidates = [line for line in doc.lines if "unspsc" in fold(line.text)]
+    seen: set[str] = set()
+    for line in candidates:
+        for m in CODE_IN_TEXT.finditer(line.text):
+            code = m.group(1)
+            if code in seen:
+                continue
+            seen.add(code)
+            rest = line.text[m.end() :].strip(" -–:|\t")
+            name = re.split(r"[;|\t]", rest)[0].strip() or None
+            record.unspsc.append(UnspscRow(product=code, name=name, location=line.location))
+    if record.unspsc:
+        record.sources["unspsc"] = record.unspsc[0].location or candidates[0].location

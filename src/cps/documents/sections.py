@@ -1,0 +1,120 @@
+"""Section numbering: which lines are headings ("1.7. CLASIFICADOR…", "CAPÍTULO VII") and which
+section every line belongs to.
+
+A numbered line is a heading only when it looks like one (marked as heading or bold by the
+source, or mostly upper case and short) and its number fits the outline: inside CAPÍTULO II a
+line "7.1. Esté conformado por…" is a numbered paragraph of a quoted decree, not section 7.1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cps.documents.text import DocumentText, Line, Section, fold
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+CHAPTER = re.compile(
+    r"^(?:cap[ií]tulo|t[ií]tulo)\s+([ivxlc]+|\d{1,2})\b[\s.:–-]*(.*)$", re.IGNORECASE
+)
+NUMBERED = re.compile(r"^(?:numeral\s+|secci[oó]n\s+)?(\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\s+|(?=[A-ZÁÉÍÓÚÑ]))(.+)$", re.IGNORECASE)
+NOT_SECTION_START = re.compile(r"^(?:art[ií]culo|art\.|par[aá]grafo|literal|inciso|nota)\b", re.IGNORECASE)
+
+
+def roman_to_int(text: str) -> int | None:
+    text = text.upper()
+    if not text or any(c not in ROMAN for c in text):
+        return None
+    total = 0
+    for i, c in enumerate(text):
+        value = ROMAN[c]
+        if i + 1 < len(text) and ROMAN[text[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)
+
+
+def _looks_like_heading(line: Line, title: str) -> bool:
+    if len(title) > 160:
+        return False
+    if line.heading or line.bold:
+        return True
+    return _upper_ratio(title) >= 0.7 and len(title) <= 130
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split("."))
+
+
+def _fits(number: str, current: str | None, chapter: int | None) -> bool:
+    """Does ``number`` continue the outline after ``current`` (inside chapter ``chapter``)?"""
+    parts = _parts(number)
+    if chapter is not None and len(parts) > 1 and parts[0] != chapter:
+        return False
+    if current is None:
+        return True
+    prev = _parts(current)
+    # a child of the current section, a later sibling of it or of one of its ancestors
+    if parts[: len(prev)] == prev and len(parts) == len(prev) + 1:
+        return True
+    for depth in range(min(len(prev), len(parts)), 0, -1):
+        if parts[: depth - 1] == prev[: depth - 1] and len(parts) == depth and parts[depth - 1] > prev[depth - 1]:
+            return True
+    return False
+
+
+def assign_sections(doc: DocumentText) -> None:
+    """Find the headings of ``doc`` and set ``line.section`` on every line."""
+    chapter_label: str | None = None
+    chapter_no: int | None = None
+    current: str | None = None
+    label: str | None = None
+    sections: list[Section] = []
+    lines = doc.lines
+    for idx, line in enumerate(lines):
+        if line.is_table_row:
+            line.section = label
+            continue
+        text = line.text.strip()
+        m = CHAPTER.match(text)
+        if m and (len(text) < 160) and _upper_ratio(text[:8]) > 0.5:
+            chapter_number = roman_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            title = m.group(2).strip()
+            if not title and idx + 1 < len(lines) and len(lines[idx + 1].text) < 160:
+                title = lines[idx + 1].text.strip()
+            keyword = "TÍTULO" if fold(text).startswith("titulo") else "CAPÍTULO"
+            chapter_label = f"{keyword} {m.group(1).upper()}"
+            chapter_no = chapter_number
+            current = None
+            label = chapter_label
+            sections.append(Section(number=chapter_label, title=title, line=line.number, page=line.page))
+            line.section = label
+            continue
+        m = NUMBERED.match(text)
+        if m and not NOT_SECTION_START.match(text):
+            number, title = m.group(1), m.group(2).strip()
+            if _looks_like_heading(line, title) and _fits(number, current, chapter_no):
+                # a bare single number ("1.") is a heading only when the source marks it as one
+                if "." in number or line.heading or line.bold or chapter_no is None:
+                    current = number
+                    label = number
+                    sections.append(
+                        Section(number=number, title=title, line=line.number, page=line.page, chapter=chapter_label)
+                    )
+                    line.section = label
+                    continue
+        if (line.heading or (line.bold and _upper_ratio(text) > 0.8)) and current is None and not NUMBERED.match(text):
+            # an unnumbered heading before any numbered section ("CONDICIONES GENERALES")
+            if len(text) < 120 and chapter_label is None:
+                label = text
+                sections.append(Section(number=text, title=text, line=line.number, page=line.page))
+        line.section = label
+    doc.sections = sections

@@ -1,0 +1,143 @@
+"""Document text with anchors: every line knows its page, its section and whether it is a table row.
+
+Readers (plain text, Word, PDF) produce :class:`RawLine` sequences; :func:`build_document`
+turns them into a :class:`DocumentText` by removing repeated page headers and footers and
+assigning section numbers (see :mod:`cps.documents.sections`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from cps.documents.record import Location
+from cps.textnorm import fold
+
+__all__ = ["DocumentText", "Line", "RawLine", "Section", "fold", "folded_index"]
+
+
+@dataclass
+class RawLine:
+    """A line as a reader found it."""
+
+    text: str
+    page: int | None = None
+    cells: list[str] | None = None  # table row cells, when the line is a table row
+    heading: bool = False  # the source marks it as a heading (Word style, markdown #, bold line)
+    bold: bool = False
+    source_line: int | None = None  # line in the original text file
+    furniture: bool = False  # a page header or footer the reader already knows as such
+
+
+@dataclass
+class Line:
+    number: int  # 1-based position in the document
+    text: str
+    page: int | None
+    section: str | None
+    cells: list[str] | None = None
+    heading: bool = False
+    bold: bool = False
+    source_line: int | None = None
+
+    @property
+    def is_table_row(self) -> bool:
+        return self.cells is not None
+
+    @property
+    def location(self) -> Location:
+        return Location(section=self.section, page=self.page, line=self.source_line or self.number)
+
+
+@dataclass
+class Section:
+    number: str  # "1.7", "2.10.1", "CAPÍTULO VII"
+    title: str
+    line: int  # line number of the heading
+    page: int | None
+    chapter: str | None = None
+
+
+@dataclass
+class DocumentText:
+    path: str
+    lines: list[Line]
+    sections: list[Section] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)  # removed page headers / footers
+    pages: int | None = None
+    format: str = "txt"
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self.lines)
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def section(self, number: str) -> Section | None:
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+    def section_lines(self, number: str) -> list[Line]:
+        """Lines of section ``number`` and its subsections (heading excluded)."""
+        sec = self.section(number)
+        if sec is None:
+            return []
+        idx = self.sections.index(sec)
+        end = len(self.lines) + 1
+        for other in self.sections[idx + 1 :]:
+            if not _is_within(other.number, number):
+                end = other.line
+                break
+        return [line for line in self.lines if sec.line < line.number < end]
+
+    def sections_titled(self, pattern: str) -> list[Section]:
+        rx = re.compile(pattern, re.IGNORECASE)
+        return [s for s in self.sections if rx.search(fold(s.title))]
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+
+def _is_within(child: str, parent: str) -> bool:
+    return child == parent or child.startswith(parent + ".")
+
+
+def folded_index(text: str) -> tuple[str, Sequence[int]]:
+    """``fold(text)`` plus, for each folded character, its index in ``text``.
+
+    Lets a regex run on folded text and map the match back to the original, to quote evidence
+    exactly as written.
+    """
+    cached = _FOLD_CACHE.get(text)
+    if cached is not None:
+        return cached
+    folded = fold(text)
+    if len(folded) == len(text):  # the usual case: one folded character per character
+        result: tuple[str, Sequence[int]] = (folded, range(len(text)))
+    else:
+        result = _folded_index_slow(text)
+    if len(_FOLD_CACHE) > 200_000:
+        _FOLD_CACHE.clear()
+    _FOLD_CACHE[text] = result
+    return result
+
+
+_FOLD_CACHE: dict[str, tuple[str, Sequence[int]]] = {}
+
+
+def _folded_index_slow(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFD", ch):
+            if unicodedata.category(c) == "Mn":
+                continue
+            for low in c.lower():
+                out.append(low)
+                index.append(i)
+    return "".join(out), index
