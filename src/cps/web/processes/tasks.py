@@ -18,12 +18,8 @@ def review_document(path: Path) -> dict[str, Any]:
         from cps.documents.review import review_path
     except ImportError:
         raise InputError("la revisión de documentos no está instalada en este servidor") from None
-    result = review_path(path)
-    return {
-        "process": jsonable(result.process),
-        "findings": jsonable(result.findings),
-        "sustainability": jsonable(result.sustainability),
-    }
+    output: dict[str, Any] = jsonable(review_path(path).to_json())
+    return output
 
 
 @task_handler(REVIEW_TASK)
