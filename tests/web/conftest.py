@@ -115,4 +115,5 @@ def objects_a(entity_a: Entity, admin_a: Any) -> dict[str, Any]:
         "token_id": token.pk,
         "fmt": "xlsx",
         "kind": "interno",
+        "ext": "docx",
     }

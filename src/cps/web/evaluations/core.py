@@ -29,7 +29,7 @@ def evaluate_case(case: dict[str, Any]) -> dict[str, Any]:
     """``cps evaluate --json`` for the case; InputError (Spanish, with the field) for a bad case."""
     evaluation = _evaluation()
     loaded = evaluation.load_case(case)
-    return dict(jsonable(evaluation.evaluate(loaded)))
+    return dict(jsonable(evaluation.to_dict(evaluation.evaluate(loaded))))
 
 
 def report_file(case: dict[str, Any], *, public: bool, fmt: str, folder: Path) -> Path:
