@@ -104,7 +104,7 @@ def _experience_lines(experience: list[dict[str, Any]]) -> str:
 
 def _parse_experience(text: str, label: str, previous: list[dict[str, Any]], errors: list[str]) -> list[dict[str, Any]]:
     rows = []
-    for n, line in enumerate(l for l in (text or "").splitlines() if l.strip()):
+    for n, line in enumerate(row for row in (text or "").splitlines() if row.strip()):
         parts = [p.strip() for p in line.split("|")]
         if len(parts) < 3:
             errors.append(f"{label}, experiencia línea {n + 1}: escriba «descripción | valor | fecha de terminación | participación»")

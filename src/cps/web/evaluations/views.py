@@ -15,7 +15,15 @@ from cps.law import tiebreak
 from cps.web.accounts.access import require_write
 from cps.web.audit.selectors import audit_for_object
 from cps.web.evaluations import core, selectors, services
-from cps.web.evaluations.case_grid import FLAGS, KINDS, TIE_BREAK_FLAGS, TIE_BREAK_SHARES, GridError, case_from_grid, grid_from_case
+from cps.web.evaluations.case_grid import (
+    FLAGS,
+    KINDS,
+    TIE_BREAK_FLAGS,
+    TIE_BREAK_SHARES,
+    GridError,
+    case_from_grid,
+    grid_from_case,
+)
 from cps.web.evaluations.forms import CaseUploadForm, EvaluationCreateForm
 from cps.web.processes.selectors import process_latest_review, process_list
 
