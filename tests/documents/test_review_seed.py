@@ -142,7 +142,7 @@ def test_every_finding_has_evidence_quoted_from_the_document(review: Review) -> 
     text = review.document.full_text if review.document else ""
     for f in review.findings:
         assert f.evidence
-        if f.code in {"UNSPSC_MALFORMED", "MC_CEILING_BANDS"}:
+        if f.code in {"UNSPSC_MALFORMED", "MC_CEILING_BANDS", "SUSTAINABILITY_GAPS"}:
             continue
         probe = f.evidence.strip("…")[:60]
         assert probe in text or probe in (review.process.object or ""), (f.code, probe)
@@ -161,3 +161,14 @@ def test_json_contract(review: Review) -> None:
         assert set(f) >= {"code", "severity", "title", "message", "location", "evidence", "rule"}
     assert [s["unspsc"] for s in data["sustainability"]][:2] == ["15121504", "15121501"]
     assert all(s["already_in_document"] is False for s in data["sustainability"])
+
+
+def test_sustainability_uses_the_catalog(review: Review) -> None:
+    by_code = {item.unspsc: item for item in review.sustainability}
+    assert "HID-01" in by_code["15121504"].criteria  # biodegradable hydraulic fluid
+    assert "LUB-01" in by_code["15121501"].criteria  # used oil to an authorised manager
+    assert by_code["40161505"].criteria[:1] == ["FIL-01"]  # used filters
+    assert not any(item.present for item in review.sustainability)
+    assert {c.placement for c in review.criteria} <= {"technical_specification", "contract_obligation", "habilitating_requirement"}
+    gaps = [f for f in review.findings if f.code == "SUSTAINABILITY_GAPS"]
+    assert len(gaps) == 1 and gaps[0].severity == "info" and "9 de 9" in gaps[0].message

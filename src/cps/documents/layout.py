@@ -13,7 +13,7 @@ PAGE_ONLY = re.compile(r"^\s*(?:p[aá]gina|p[aá]g\.?|page)?\s*-?\s*\d{1,4}\s*-?
 WINDOW = 7  # lines around a page boundary where headers and footers live
 
 
-def _shape(text: str) -> str:
+def shape(text: str) -> str:
     """Normalised form used to recognise the same header on every page."""
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", fold(text))).strip()
 
@@ -57,14 +57,14 @@ def _furniture(raw: list[RawLine], zones: dict[int, int], boundaries: int) -> se
     for i, zone in zones.items():
         text = raw[i].text.strip()
         if text and len(text) < 250:
-            seen_in[_shape(text)].add(zone)
+            seen_in[shape(text)].add(zone)
     threshold = max(3, int(boundaries * 0.3))
     shapes = {shape for shape, z in seen_in.items() if len(z) >= threshold}
     return {
         i
         for i in zones
         if (text := raw[i].text.strip())
-        and (_shape(text) in shapes or PAGE_MARKER.search(text) or PAGE_ONLY.fullmatch(text))
+        and (shape(text) in shapes or PAGE_MARKER.search(text) or PAGE_ONLY.fullmatch(text))
     }
 
 

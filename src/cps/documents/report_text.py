@@ -83,8 +83,26 @@ def render(review: Review) -> str:
     for item in review.sustainability:
         status = "tiene criterios en el documento" if item.already_in_document else "sin criterios de sostenibilidad"
         out.append(f"  {item.unspsc or '—'} {item.name or ''}: {status}")
+        if item.present:
+            out.append(_wrap(f"Ya incluye: {', '.join(item.present)}", "      "))
         if item.criteria:
             missing = [c for c in item.criteria if c not in item.present]
             if missing:
                 out.append(_wrap(f"Criterios del catálogo que puede incorporar: {', '.join(missing)}", "      "))
+    if review.criteria:
+        out.append("")
+        out.append("  Criterios propuestos (ubicación legal para la modalidad):")
+        for c in review.criteria:
+            out.append(_wrap(f"{c.id} — {c.title} [{PLACEMENTS.get(c.placement, c.placement)}, nivel {LEVELS.get(c.level, c.level)}]", "    "))
+        out.append("")
+        out.append("  Para redactarlos como anexo en Word: cps draft ARCHIVO --out anexo.docx")
     return "\n".join(out) + "\n"
+
+
+LEVELS = {"basico": "básico", "avanzado": "avanzado"}
+PLACEMENTS = {
+    "technical_specification": "especificación técnica",
+    "habilitating_requirement": "requisito habilitante",
+    "award_criterion": "criterio de calificación",
+    "contract_obligation": "obligación del contrato",
+}

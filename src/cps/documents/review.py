@@ -12,7 +12,7 @@ from cps.documents.extract import extract_record
 from cps.documents.findings import Finding
 from cps.documents.readers import read_document
 from cps.documents.record import ProcessRecord
-from cps.documents.sustainability import SustainabilityItem, assess
+from cps.documents.sustainability import CriterionSummary, SustainabilityItem, assess, sustainability_gaps
 from cps.documents.text import DocumentText
 
 
@@ -26,6 +26,7 @@ class Review(BaseModel):
     process: ProcessRecord
     findings: list[Finding]
     sustainability: list[SustainabilityItem]
+    criteria: list[CriterionSummary] = Field(default_factory=list)
     document: DocumentText | None = Field(default=None, exclude=True)
 
     @property
@@ -55,6 +56,7 @@ class Review(BaseModel):
             "process": process,
             "findings": [f.model_dump(mode="json") for f in self.findings],
             "sustainability": [s.model_dump(mode="json") for s in self.sustainability],
+            "criteria": [c.model_dump(mode="json") for c in self.criteria],
         }
 
 
@@ -62,6 +64,10 @@ def review_document(doc: DocumentText) -> Review:
     record = extract_record(doc)
     year = process_year(doc, record)
     findings = run_checks(Context(doc=doc, record=record, year=year))
+    assessment = assess(doc, record)
+    gaps = sustainability_gaps(assessment)
+    if gaps is not None:
+        findings.append(gaps)
     return Review(
         file=doc.path,
         format=doc.format,
@@ -69,7 +75,8 @@ def review_document(doc: DocumentText) -> Review:
         year=year,
         process=record,
         findings=findings,
-        sustainability=assess(doc, record),
+        sustainability=assessment.items,
+        criteria=assessment.criteria,
         document=doc,
     )
 

@@ -17,7 +17,9 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 CHAPTER = re.compile(
     r"^(?:cap[ií]tulo|t[ií]tulo)\s+([ivxlc]+|\d{1,2})\b[\s.:–-]*(.*)$", re.IGNORECASE
 )
-NUMBERED = re.compile(r"^(?:numeral\s+|secci[oó]n\s+)?(\d{1,2}(?:\.\d{1,2}){0,4})\.?(?:\s+|(?=[A-ZÁÉÍÓÚÑ]))(.+)$", re.IGNORECASE)
+NUMBERED = re.compile(
+    r"^(?i:numeral\s+|secci[oó]n\s+)?(\d{1,2}(?:\.\d{1,2}){0,4}|[A-Z](?:\.\d{1,2}){1,4})\.?(?:\s+|(?=[A-ZÁÉÍÓÚÑ]))(.+)$"
+)
 NOT_SECTION_START = re.compile(r"^(?:art[ií]culo|art\.|par[aá]grafo|literal|inciso|nota)\b", re.IGNORECASE)
 
 
@@ -51,7 +53,8 @@ def _looks_like_heading(line: Line, title: str) -> bool:
 
 
 def _parts(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.split("."))
+    """``"2.10.1"`` → (2, 10, 1); a letter level counts from A = 1 (``"B.4"`` → (2, 4))."""
+    return tuple(int(p) if p.isdigit() else ord(p.upper()) - ord("A") + 1 for p in number.split("."))
 
 
 def _fits(number: str, current: str | None, chapter: int | None) -> bool:

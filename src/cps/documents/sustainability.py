@@ -7,9 +7,20 @@ import re
 
 from pydantic import BaseModel, Field
 
+from cps.catalog import (
+    Catalog,
+    UnknownModality,
+    find_present,
+    get_modality,
+    load_configured_catalog,
+    recommend,
+)
+from cps.documents.checks.base import Rule, make
+from cps.documents.findings import Finding
 from cps.documents.record import Location, ProcessRecord, UnspscRow
 from cps.documents.search import search
 from cps.documents.text import DocumentText, fold
+from cps.law import unspsc
 
 # usual wording of environmental and social criteria in Colombian invitations
 CRITERIA_WORDING = {
@@ -33,6 +44,18 @@ class Evidence(BaseModel):
     aspect: str
     text: str
     location: Location | None = None
+
+
+class CriterionSummary(BaseModel):
+    """A catalog criterion proposed for the document's goods, as the report shows it."""
+
+    id: str
+    title: str
+    placement: str
+    level: str
+    verification: str
+    legal_basis: str
+    nature: str
 
 
 class SustainabilityItem(BaseModel):
@@ -61,22 +84,96 @@ def document_evidence(doc: DocumentText) -> list[Evidence]:
     return found
 
 
-def assess(doc: DocumentText, record: ProcessRecord) -> list[SustainabilityItem]:
-    """Per UNSPSC row: environmental/social wording that mentions the good (or applies to all goods)."""
-    evidence = document_evidence(doc)
+def _catalog_modality(modality: str | None) -> str | None:
+    if modality is None:
+        return None
+    try:
+        get_modality(modality)
+    except UnknownModality:
+        return None
+    return modality
+
+
+class Assessment(BaseModel):
+    items: list[SustainabilityItem]
+    criteria: list[CriterionSummary]
+
+
+def assess(doc: DocumentText, record: ProcessRecord, catalog: Catalog | None = None) -> Assessment:
+    """Per UNSPSC row: the catalog criteria that apply (in the placement its modality allows), those
+    the document already contains (the criteria's usual wording), and other environmental or social
+    wording that mentions the good."""
+    catalog = catalog if catalog is not None else load_configured_catalog()
+    wording = document_evidence(doc)
+    codes = [row.most_specific for row in record.unspsc]
+    valid = [c for c in codes if c and unspsc.is_wellformed(c)]
+    by_code = {
+        rec.code: rec for rec in recommend(sorted(set(valid)), modality=_catalog_modality(record.modality), catalog=catalog)
+    }
+    criteria = {item.criterion.id: item.criterion for rec in by_code.values() for item in rec.items}
+    placements = {item.criterion.id: item.placement for rec in by_code.values() for item in rec.items}
+    text = doc.full_text
+    present = find_present(text, list(criteria.values()))
     items: list[SustainabilityItem] = []
     for row in record.unspsc:
-        words = _name_words(row)
-        own = [
-            e for e in evidence
-            if not words or any(w in fold(e.text) for w in words)
+        code = row.most_specific
+        rec = by_code.get(code or "")
+        ids = rec.ids if rec else []
+        found = [cid for cid in ids if cid in present]
+        evidence = [
+            Evidence(
+                aspect=criteria[cid].title,
+                text=present[cid].excerpt,
+                location=doc.lines[present[cid].line - 1].location if 0 < present[cid].line <= len(doc.lines) else None,
+            )
+            for cid in found
         ]
+        words = _name_words(row)
+        own = [e for e in wording if not words or any(w in fold(e.text) for w in words)]
         items.append(
             SustainabilityItem(
-                unspsc=row.product or row.most_specific,
+                unspsc=row.product or code,
                 name=row.name,
-                already_in_document=bool(own),
-                evidence=own[:5],
+                criteria=ids,
+                present=found,
+                already_in_document=bool(found or own),
+                evidence=(evidence + own)[:6],
             )
         )
-    return items
+    summaries = [
+        CriterionSummary(
+            id=c.id, title=c.title, placement=placements[c.id], level=c.level, verification=c.verification,
+            legal_basis=c.legal_basis, nature=c.nature,
+        )
+        for c in criteria.values()
+    ]
+    return Assessment(items=items, criteria=summaries)
+
+
+GAPS = Rule(
+    "SUSTAINABILITY_GAPS", "sostenibilidad", "info",
+    "Bienes sin criterios de sostenibilidad",
+    "Las compras públicas sostenibles son voluntarias y progresivas: la entidad define metas e incorpora "
+    "criterios por tipo de bien. El catálogo propone criterios para estos bienes en la ubicación que la "
+    "modalidad permite (`cps draft` los redacta como anexo).",
+    "Política Nacional de Producción y Consumo Sostenible (2010); Decreto 142 de 2023 (incorporación de "
+    "criterios sociales y ambientales; artículo sin confirmar)",
+)
+
+
+def sustainability_gaps(assessment: Assessment) -> Finding | None:
+    """One informative finding listing the goods without criteria that the catalog can fill."""
+    missing = [i for i in assessment.items if not i.already_in_document and i.criteria]
+    if not missing:
+        return None
+    names = ", ".join(f"{i.unspsc} {i.name or ''}".strip() for i in missing[:6]) + (" …" if len(missing) > 6 else "")
+    proposed = sorted({c for i in missing for c in i.criteria})
+    return make(
+        GAPS,
+        message=(
+            f"{len(missing)} de {len(assessment.items)} bienes no tienen criterios de sostenibilidad en el "
+            f"documento ({names}); el catálogo propone {len(proposed)} criterios para ellos: {', '.join(proposed)}."
+        ),
+        evidence=names,
+        location=missing[0].evidence[0].location if missing[0].evidence else None,
+    )

@@ -67,7 +67,8 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
     for line in header + front + doc.lines:
         m = NIT_RE.search(line.text)
         if m:
-            record.entity_nit = re.sub(r"\s", "", m.group(1)).replace("–", "-")
+            raw_nit = re.sub(r"[\s.]", "", m.group(1)).replace("–", "-")
+            record.entity_nit = raw_nit
             record.sources["entity_nit"] = line.location if line.number else Location(page=1)
             break
 

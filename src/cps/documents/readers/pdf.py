@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cps.documents.layout import PAGE_ONLY, WINDOW, shape
 from cps.documents.readers.plain import clean_inline
 from cps.documents.text import RawLine
 from cps.errors import InputError
@@ -257,26 +258,54 @@ def _first_word_width(line: _Line) -> float:
     return (run.right - run.left) * (len(word) + 1) / max(1, len(text))
 
 
-def _page(page: Any, number: int) -> list[RawLine]:
+def _items(page: Any, number: int) -> list[tuple[float, RawLine | _Line]]:
+    """Table rows and text lines of a page, top to bottom."""
     runs = _runs(page)
     tables = _tables(page) if runs else []
     items: list[tuple[float, RawLine | _Line]] = []
-    free = []
     for table in tables:
         inside = [r for r in runs if table.contains(r)]
         items.extend(_table_rows(table, inside, number))
-    for run in runs:
-        if not any(t.contains(run) for t in tables):
-            free.append(run)
+    free = [run for run in runs if not any(t.contains(run) for t in tables)]
     for line in _lines(free):
         items.append((line.top, line))
     items.sort(key=lambda item: -item[0])
+    return items
+
+
+def _item_text(item: RawLine | _Line) -> str:
+    return item.text if isinstance(item, RawLine) else " ".join(item.cells())
+
+
+def _furniture(pages: list[list[tuple[float, RawLine | _Line]]]) -> set[str]:
+    """Shapes of the lines repeated at the top or bottom of many pages (headers, footers)."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for n, items in enumerate(pages):
+        for _, item in items[:WINDOW] + items[-WINDOW:]:
+            text = _item_text(item).strip()
+            if text and len(text) < 250:
+                seen.setdefault(shape(text), set()).add(n)
+    threshold = max(3, int(len(pages) * 0.3))
+    return {key for key, where in seen.items() if len(where) >= threshold}
+
+
+def _paragraphs(items: list[tuple[float, RawLine | _Line]], number: int, furniture: set[str]) -> list[RawLine]:
+    """Join wrapped lines back into paragraphs; keep table rows; mark headers and footers."""
     if not items:
         return []
+    edge = {id(item) for _, item in items[:WINDOW] + items[-WINDOW:]}
     right_margin = max((item.right for _, item in items if isinstance(item, _Line)), default=0.0)
     out: list[RawLine] = []
     previous: _Line | None = None
     for _, item in items:
+        if id(item) in edge:
+            text = _item_text(item).strip()
+            if shape(text) in furniture or PAGE_ONLY.fullmatch(text):
+                out.append(RawLine(text=clean_inline(text), page=number, furniture=True))
+                previous = None
+                continue
         if isinstance(item, RawLine):
             out.append(item)
             previous = None
@@ -316,13 +345,17 @@ def read_pdf(data: bytes, path: str) -> list[RawLine]:
         total = len(pdf)
         if total == 0:
             raise InputError("el PDF no tiene páginas", file=path)
+        pages = []
         for number in range(total):
             page = pdf[number]
             try:
-                lines = _page(page, number + 1)
+                pages.append(_items(page, number + 1))
             finally:
                 page.close()
-            if not lines:
+        furniture = _furniture(pages)
+        for number, items in enumerate(pages, start=1):
+            lines = _paragraphs(items, number, furniture)
+            if not any(not line.furniture for line in lines):
                 empty += 1
             out.extend(lines)
     except InputError:

@@ -50,7 +50,7 @@ def repair_mojibake(text: str) -> str:
     """Undo UTF-8 text that was decoded as Windows-1252 (\"PRESUPUESTO OFICIAL Ã\" …), up to twice."""
     for _ in range(2):
         marks = len(_MOJIBAKE.findall(text))
-        if marks < 3:
+        if marks == 0:
             break
         try:
             fixed = text.encode("cp1252").decode("utf-8")

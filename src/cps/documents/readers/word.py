@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ def _open(data: bytes, path: str) -> Any:
             bad = z.testzip()
             if bad:
                 raise InputError(f"el archivo Word está dañado (parte «{bad}» corrupta)", file=path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise InputError("el archivo Word está dañado o incompleto (ZIP inválido)", file=path) from exc
     from docx import Document
 
