@@ -19,14 +19,19 @@ class CriterionForm(forms.ModelForm):
 
     class Meta:
         model = EntityCriterion
-        fields = ["code", "title", "level", "placement", "text", "verification", "legal_basis"]
+        fields = [
+            "code", "title", "level", "placement", "dimension", "aspect", "nature", "text", "verification",
+            "verification_means", "legal_basis", "source_title", "source_status", "detect",
+        ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
             "verification": forms.Textarea(attrs={"rows": 3}),
             "legal_basis": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
-            "code": _("Identificador propio, p. ej. GACH-01."),
+            "code": _("Identificador propio en mayúsculas, p. ej. GACH-01."),
+            "source_title": _("Norma, guía o documento que respalda el criterio (un criterio sin fuente citable no entra al catálogo)."),
+            "detect": _("Opcional: frases separadas por «;» con las que suele aparecer en una invitación (por omisión, el título)."),
             "placement": _("En mínima cuantía no se permite como criterio de puntaje: use especificación técnica u obligación contractual."),
         }
 
@@ -36,6 +41,12 @@ class CriterionForm(forms.ModelForm):
         self.fields["placement"].choices = Placement.choices
         if self.instance.pk:
             self.fields["applies_to_text"].initial = ", ".join(self.instance.applies_to)
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip().upper()
+        if not re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)+", code):
+            raise forms.ValidationError("Use mayúsculas, números y guion, p. ej. GACH-01.")
+        return code
 
     def clean_applies_to_text(self) -> list[str]:
         codes = [c for c in re.split(r"[\s,;]+", self.cleaned_data["applies_to_text"]) if c]

@@ -107,3 +107,39 @@ def process_mark_failed(*, process_id: int) -> None:
 def process_url(process: Process | int) -> str:
     pk = process if isinstance(process, int) else process.pk
     return reverse("processes:detail", kwargs={"process_id": pk})
+
+
+ANNEX_TASK = "process_annex"
+
+
+def process_request_annex(*, user: Any, process: Process, review: ProcessReview, criteria: list[str], level: str) -> Task:
+    """Draft the annex in a background task (the document is read again to mark what it already has)."""
+    require_write(user=user, entity=process.entity_id)
+    return task_enqueue(
+        user=user,
+        entity_id=process.entity_id,
+        kind=ANNEX_TASK,
+        label=f"Anexo de sostenibilidad de {process.number or 'proceso'}",
+        params={"process_id": process.pk, "review_id": review.pk, "criteria": criteria, "level": level},
+    )
+
+
+@transaction.atomic
+def process_store_annex(*, user: Any, review: ProcessReview, criteria: list[str], level: str, data: bytes) -> Any:
+    from django.core.files.base import ContentFile
+
+    from cps.web.processes.models import ProcessAnnex
+
+    process = review.process
+    annex = ProcessAnnex(process=process, review=review, criteria=criteria, level=level, created_by=user)
+    annex.file.save(f"anexo-{process.number or process.pk}.docx", ContentFile(data), save=False)
+    annex.save()
+    Process.objects.filter(pk=process.pk).update(updated_at=annex.created_at)
+    audit_record(
+        user=user,
+        entity_id=process.entity_id,
+        action="annex",
+        obj=process,
+        summary=f"Anexo de sostenibilidad con {len(criteria)} criterios (nivel {level or 'todos'}) sobre la revisión {review.version}",
+    )
+    return annex

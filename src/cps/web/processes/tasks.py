@@ -7,7 +7,14 @@ from typing import Any
 
 from cps.errors import InputError
 from cps.web.processes.models import ProcessDocument
-from cps.web.processes.services import REVIEW_TASK, process_mark_failed, process_record_review, process_url
+from cps.web.processes.services import (
+    ANNEX_TASK,
+    REVIEW_TASK,
+    process_mark_failed,
+    process_record_review,
+    process_store_annex,
+    process_url,
+)
 from cps.web.tasks.registry import Progress, task_handler
 from cps.web.ui.jsonable import jsonable
 
@@ -37,3 +44,23 @@ def run_review(task: Any, progress: Progress) -> dict[str, Any]:
     progress(90, "Guardando la revisión…")
     review = process_record_review(user=task.created_by, document=document, output=output)
     return {"review_id": review.pk, "version": review.version, "done_url": process_url(document.process_id)}
+
+
+@task_handler(ANNEX_TASK)
+def run_annex(task: Any, progress: Progress) -> dict[str, Any]:
+    from cps.web.processes.annex import build_annex_bytes
+    from cps.web.processes.models import ProcessReview
+
+    review = ProcessReview.objects.select_related("process", "document").get(pk=task.params["review_id"])
+    progress(20, "Buscando en el documento los criterios que ya tiene…")
+    level = task.params.get("level") or None
+    data = build_annex_bytes(
+        entity_id=review.process.entity_id,
+        record=review.record,
+        document_path=Path(review.document.file.path),
+        criteria=list(task.params["criteria"]),
+        level=level,
+    )
+    progress(80, "Guardando el anexo…")
+    annex = process_store_annex(user=task.created_by, review=review, criteria=list(task.params["criteria"]), level=task.params.get("level") or "", data=data)
+    return {"annex_id": annex.pk, "done_url": process_url(review.process_id) + "#anexo"}

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:process_id>/historial/", views.process_history, name="history"),
     path("<int:process_id>/documentos/<int:document_id>/", views.document_download, name="document"),
     path("<int:process_id>/anexos/<int:annex_id>/", views.annex_download, name="annex"),
+    path("<int:process_id>/anexo/", views.annex_request, name="annex_request"),
 ]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cps.web.accounts.access import require_write
@@ -50,7 +53,7 @@ def process_detail(request: HttpRequest, process_id: int) -> HttpResponse:
     review = selectors.process_latest_review(process=process)
     running = Task.objects.filter(
         entity_id=process.entity_id,
-        kind="process_review",
+        kind__in=["process_review", "process_annex"],
         params__process_id=process.pk,
     ).order_by("-created_at").first()
     show_task = running if running and (running.status in (TaskStatus.PENDING, TaskStatus.RUNNING) or (running.status == TaskStatus.FAILED and process.state == "failed")) else None
@@ -65,10 +68,21 @@ def process_detail(request: HttpRequest, process_id: int) -> HttpResponse:
     return render(request, "processes/detail.html", context)
 
 
-def _sustainability_context(review: object) -> dict[str, object]:
+def _sustainability_context(review: Any) -> dict[str, object]:
+    from cps.web.processes.annex import annex_choices
     from cps.web.processes.criteria import gaps_with_criteria
 
-    return {"gaps": gaps_with_criteria(review.sustainability) if review else []}  # type: ignore[attr-defined]
+    if review is None:
+        return {"gaps": [], "choices": [], "annexes": []}
+    try:
+        choices = annex_choices(entity_id=review.process.entity_id, record=review.record)
+    except ImportError:
+        choices = []
+    return {
+        "gaps": gaps_with_criteria(review.sustainability, entity_id=review.process.entity_id),
+        "choices": choices,
+        "annexes": review.process.annexes.all()[:5],
+    }
 
 
 @require_http_methods(["POST"])
@@ -112,3 +126,22 @@ def annex_download(request: HttpRequest, process_id: int, annex_id: int) -> File
     annex = selectors.process_annex_get(user=request.user, process_id=process_id, annex_id=annex_id)
     name = f"anexo-sostenibilidad-{annex.process.number or annex.process_id}.docx"
     return FileResponse(annex.file.open("rb"), as_attachment=True, filename=name)
+
+
+@require_http_methods(["POST"])
+def annex_request(request: HttpRequest, process_id: int) -> HttpResponse:
+    from cps.web.processes.services import process_request_annex
+
+    process = selectors.process_get(user=request.user, process_id=process_id)
+    require_write(user=request.user, entity=process.entity_id)
+    review = selectors.process_latest_review(process=process)
+    chosen = [c for c in request.POST.getlist("criteria") if c][:200]
+    level = request.POST.get("level", "")
+    if review is None or not chosen:
+        messages.error(request, "Elija al menos un criterio para el anexo.")
+        return redirect("processes:detail", process_id=process.pk)
+    if level not in {"", "basico", "avanzado"}:
+        level = ""
+    process_request_annex(user=request.user, process=process, review=review, criteria=chosen, level=level)
+    messages.success(request, "El anexo se está generando; aparecerá en esta página en unos segundos.")
+    return redirect(f"{reverse('processes:detail', kwargs={'process_id': process.pk})}#anexo")
