@@ -7,6 +7,7 @@ object of every kind in entity A, so that the URL-walking tests can try every pa
 from __future__ import annotations
 
 import os
+from html.parser import HTMLParser
 from typing import Any
 
 import django
@@ -117,3 +118,57 @@ def objects_a(entity_a: Entity, admin_a: Any) -> dict[str, Any]:
         "kind": "interno",
         "ext": "docx",
     }
+
+
+class FormFields(HTMLParser):
+    """The fields of the form posting to ``action``, as a browser would submit them."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action, self.inside, self.data = action, False, {}
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("action") == self.action
+        if self.inside and tag == "option" and "selected" in a:
+            self.data[self._select] = a.get("value") or ""
+        if not self.inside or not a.get("name"):
+            return
+        name = a["name"]
+        if tag == "input" and a.get("type") == "checkbox":
+            if "checked" in a:
+                self.data[name] = "on"
+        elif tag == "input" and a.get("type") not in ("submit",):
+            self.data[name] = a.get("value") or ""
+        elif tag == "textarea":
+            self._textarea, self.data[name] = name, ""
+        elif tag == "select":
+            self._select = name
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
+        if tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.data[self._textarea] += data
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+
+@pytest.fixture
+def form_fields() -> Any:
+    """``form_fields(html, action)`` → the fields a browser would submit with that form."""
+
+    def read(html: str, action: str) -> dict[str, str]:
+        parser = FormFields(action)
+        parser.feed(html)
+        return dict(parser.data)
+
+    return read

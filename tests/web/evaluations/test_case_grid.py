@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -14,60 +13,18 @@ from cps.web.evaluations.forms import read_case_yaml
 from cps.web.evaluations.services import evaluation_create, evaluation_current
 
 
-class _Form(HTMLParser):
-    """The fields of the form posting to ``action``, as a browser would submit them."""
-
-    def __init__(self, action: str) -> None:
-        super().__init__()
-        self.action, self.inside, self.data = action, False, {}
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "form":
-            self.inside = a.get("action") == self.action
-        if self.inside and tag == "option" and "selected" in a:
-            self.data[self._select] = a.get("value") or ""
-        if not self.inside or not a.get("name"):
-            return
-        name = a["name"]
-        if tag == "input" and a.get("type") == "checkbox":
-            if "checked" in a:
-                self.data[name] = "on"
-        elif tag == "input" and a.get("type") not in ("submit",):
-            self.data[name] = a.get("value") or ""
-        elif tag == "textarea":
-            self._textarea, self.data[name] = name, ""
-        elif tag == "select":
-            self._select = name
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self.inside = False
-        if tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea:
-            self.data[self._textarea] += data
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-
 @pytest.mark.django_db
-def test_the_grid_round_trips_the_example_case(login: Any, entity_a: Any, writer_a: Any, examples: Path) -> None:
+def test_the_grid_round_trips_the_example_case(login: Any, form_fields: Any, entity_a: Any, writer_a: Any, examples: Path) -> None:
     path = examples / "evaluation" / "mc-034-2026.yaml"
     case = read_case_yaml(SimpleUploadedFile(path.name, path.read_bytes()))
     evaluation = evaluation_create(user=writer_a, entity=entity_a, title="MC-034-2026", case=case)
     client = login(writer_a)
     page = client.get(reverse("evaluations:detail", kwargs={"evaluation_id": evaluation.pk})).content.decode()
     action = reverse("evaluations:save", kwargs={"evaluation_id": evaluation.pk})
-    form = _Form(action)
-    form.feed(page)
-    assert form.data["o-1-declared_total"] == "43.500.000"  # es-CO in the grid
-    assert form.data["o-0-price-1"] == "2.750.000"
-    response = client.post(action, {**form.data, "action": "save"})
+    data = form_fields(page, action)
+    assert data["o-1-declared_total"] == "43.500.000"  # es-CO in the grid
+    assert data["o-0-price-1"] == "2.750.000"
+    response = client.post(action, {**data, "action": "save"})
     assert response.status_code == 302, response.content.decode()[:2000]
     saved = evaluation_current(evaluation=evaluation).case
     assert saved["process"]["items"] == case["process"]["items"]

@@ -91,7 +91,7 @@ def _fmt(value: Any) -> str:
 
 
 def _pct(value: Any) -> str:
-    return "" if value in (None, "") else f"{Decimal(str(value)) * 100:g}".replace(".", ",")
+    return "" if value in (None, "") else format((Decimal(str(value)) * 100).normalize(), "f").replace(".", ",")
 
 
 def _experience_lines(experience: list[dict[str, Any]]) -> str:

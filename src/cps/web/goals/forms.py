@@ -44,7 +44,7 @@ class PlanForm(forms.Form):
                 self.fields[f"{key}_{year}"] = forms.CharField(
                     label=f"{year} {label}",
                     required=False,
-                    initial="" if initial is None else f"{Decimal(str(initial)) * 100:g}".replace(".", ","),
+                    initial="" if initial is None else format((Decimal(str(initial)) * 100).normalize(), "f").replace(".", ","),
                     widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "compact", "size": 6}),
                 )
 

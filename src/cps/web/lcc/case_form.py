@@ -112,7 +112,7 @@ def _fmt_amount(value: Any) -> str:
 def _fmt_percent(value: Any) -> str:
     if value is None or value == "":
         return ""
-    return f"{Decimal(str(value)) * 100:g}".replace(".", ",")
+    return format((Decimal(str(value)) * 100).normalize(), "f").replace(".", ",")
 
 
 def form_rows(case: dict[str, Any]) -> dict[str, Any]:
