@@ -14,7 +14,8 @@ from cps.web.catalog.core import catalog_for, search
 def annex_choices(*, entity_id: int, record: dict[str, Any], level: str | None = None) -> list[dict[str, Any]]:
     """Per good of the record: its code, its name and the criteria the catalog recommends for it,
     in the placement the process's modality allows."""
-    goods = []
+    goods: list[dict[str, Any]] = []
+    first: dict[str, dict[str, Any]] = {}
     for row in record.get("unspsc") or []:
         code = row.get("product") or row.get("class") or row.get("family") or row.get("segment")
         if not code:
@@ -23,7 +24,16 @@ def annex_choices(*, entity_id: int, record: dict[str, Any], level: str | None =
             criteria = search(codes=[str(code)], modality=record.get("modality") or None, level=level, entity_id=entity_id)
         except ValueError:  # a malformed code: the review reported it
             criteria = []
-        goods.append({"code": code, "name": row.get("name") or "", "criteria": criteria})
+        name = row.get("name") or ""
+        shown = []
+        for criterion in criteria:
+            if criterion["id"] in first:  # one checkbox per criterion: the annex lists it for every good
+                first[criterion["id"]]["also"].append(name or str(code))
+                continue
+            entry = {**criterion, "also": []}
+            first[criterion["id"]] = entry
+            shown.append(entry)
+        goods.append({"code": code, "name": name, "criteria": shown})
     return goods
 
 

@@ -135,7 +135,7 @@ def annex_request(request: HttpRequest, process_id: int) -> HttpResponse:
     process = selectors.process_get(user=request.user, process_id=process_id)
     require_write(user=request.user, entity=process.entity_id)
     review = selectors.process_latest_review(process=process)
-    chosen = [c for c in request.POST.getlist("criteria") if c][:200]
+    chosen = list(dict.fromkeys(c for c in request.POST.getlist("criteria") if c))[:200]
     level = request.POST.get("level", "")
     if review is None or not chosen:
         messages.error(request, "Elija al menos un criterio para el anexo.")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -15,6 +17,10 @@ def task_status(request: HttpRequest, task_id: int) -> HttpResponse:
     if wants_partial(request):
         response = render(request, "tasks/status.html", {"task": task})
         if task.status == "done" and task.done_url:
-            response["HX-Redirect"] = task.done_url
+            current = urlparse(request.headers.get("HX-Current-URL", "")).path
+            if current == urlparse(task.done_url).path:
+                response["HX-Refresh"] = "true"  # same page: a redirect would only change the #fragment
+            else:
+                response["HX-Redirect"] = task.done_url
         return response
     return render(request, "tasks/page.html", {"task": task})
