@@ -30,8 +30,8 @@ from cps.web.processes.selectors import process_latest_review, process_list
 STATUS_LABELS = {
     "selected": "Seleccionada",
     "rejected": "Rechazada",
-    "not_compliant": "No cumple requisitos habilitantes",
-    "not_verified": "No verificada: se seleccionó una oferta de menor precio",
+    "not_compliant": "No cumple lo habilitante",
+    "not_verified": "No verificada",
 }
 
 
