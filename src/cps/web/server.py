@@ -28,7 +28,7 @@ def serve(*, host: str, port: int, workers: int, threads: int) -> None:
             "bind": f"{host}:{port}",
             "workers": workers,
             "threads": threads,
-            "worker_class": "gthread",
+            "worker_class": "gthread" if threads > 1 else "sync",
             "timeout": 120,
             "graceful_timeout": 10,
             "keepalive": 5,

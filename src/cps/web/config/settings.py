@@ -63,7 +63,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,7 +148,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 # Background tasks: the worker polls the task table this often (seconds).
 CPS_TASK_POLL_SECONDS = 0.5
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# per-process memory cache: sessions (cached_db) and rendered fragments whose keys carry their own
+# validators (counts and latest changes read from the database), so processes never serve stale data
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 LOGGING = {
     "version": 1,

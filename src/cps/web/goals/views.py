@@ -19,7 +19,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     plan = selectors.plan_get(user=request.user, entity=entity)
     from cps.web.goals.presenters import dashboard_context
 
-    return render(request, "goals/dashboard.html", {"snapshot": snapshot, "plan": plan, **dashboard_context(snapshot)})
+    key = f"{entity.pk}:{snapshot.pk if snapshot else 0}:{plan.updated_at.timestamp() if plan else 0}"
+    return render(request, "goals/dashboard.html", {"snapshot": snapshot, "plan": plan, "dashboard_key": key, **dashboard_context(snapshot)})
 
 
 def plan_edit(request: HttpRequest) -> HttpResponse:

@@ -23,6 +23,29 @@ def process_list(*, user: Any, entity: Entity, query: str = "") -> QuerySet[Proc
     )
 
 
+def process_list_stamp(*, entity: Entity, query: str) -> str:
+    """A key that changes whenever the list can change: every write to a process moves its
+    ``updated_at`` (processes are never deleted by the app), so the newest one identifies the state."""
+    import hashlib
+
+    latest = Process.objects.filter(entity=entity).order_by("-updated_at", "-id").values_list("updated_at", "id").first()
+    stamp = f"{latest[0].timestamp():.6f}-{latest[1]}" if latest else "0"
+    digest = hashlib.sha256(query.encode("utf-8")).hexdigest()[:16]
+    return f"{entity.pk}:{digest}:{stamp}"
+
+
+def process_list_count(*, processes: QuerySet[Process], stamp: str) -> int:
+    """``COUNT(*)`` of the list, remembered while the stamp is the same (it costs ~10 ms at 100 000 rows)."""
+    from django.core.cache import cache
+
+    key = f"process_count:{stamp}"
+    count = cache.get(key)
+    if count is None:
+        count = processes.count()
+        cache.set(key, count, 600)
+    return int(count)
+
+
 def process_get(*, user: Any, process_id: int) -> Process:
     return object_for(Process.objects.select_related("entity"), user=user, pk=process_id)
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from cps.web.accounts.access import require_write
 from cps.web.accounts.models import Entity
@@ -45,7 +46,7 @@ def process_add_document(*, user: Any, process: Process, upload: UploadedFile) -
     """A new version of the document (the previous reviews stay in the history)."""
     require_write(user=user, entity=process.entity_id)
     document = _store_document(user=user, process=process, upload=upload)
-    Process.objects.filter(pk=process.pk).update(state=ProcessState.REVIEWING)
+    Process.objects.filter(pk=process.pk).update(state=ProcessState.REVIEWING, updated_at=timezone.now())
     audit_record(user=user, entity_id=process.entity_id, action="uploaded", obj=process, summary=f"Nueva versión del documento: «{document.original_name}»")
     return _enqueue_review(user=user, process=process, document=document)
 
@@ -101,7 +102,7 @@ def process_record_review(*, user: Any, document: ProcessDocument, output: dict[
 
 
 def process_mark_failed(*, process_id: int) -> None:
-    Process.objects.filter(pk=process_id).update(state=ProcessState.FAILED)
+    Process.objects.filter(pk=process_id).update(state=ProcessState.FAILED, updated_at=timezone.now())
 
 
 def process_url(process: Process | int) -> str:

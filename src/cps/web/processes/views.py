@@ -27,8 +27,18 @@ def process_list(request: HttpRequest) -> HttpResponse:
         return redirect("ui:home")
     query = request.GET.get("q", "")[:100]
     processes = selectors.process_list(user=request.user, entity=entity, query=query)
-    page = Paginator(processes, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "processes": page.object_list, "q": query, "query_prefix": f"q={query}&" if query else ""}
+    stamp = selectors.process_list_stamp(entity=entity, query=query)
+    paginator = Paginator(processes, PAGE_SIZE)
+    paginator.__dict__["count"] = selectors.process_list_count(processes=processes, stamp=stamp)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "processes": page.object_list,
+        "q": query,
+        "query_prefix": f"q={query}&" if query else "",
+        # the rendered table is cached while nothing changed: same page, same count, same latest change
+        "table_key": f"{stamp}:{page.number}",
+    }
     template = "processes/list_results.html" if wants_partial(request) else "processes/list.html"
     return render(request, template, context)
 
