@@ -10,4 +10,5 @@ urlpatterns = [
     path("registro/", views.register, name="register"),
     path("registro/<int:entry_id>/retirar/", views.register_remove, name="register_remove"),
     path("exportar.<str:fmt>", views.export, name="export"),
+    path("grafico.png", views.chart, name="chart"),
 ]

@@ -11,6 +11,7 @@ from cps.web.goals.forms import ExtractForm, PlanForm, RegisterForm
 
 
 @require_safe
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     entity = request.entity  # type: ignore[attr-defined]
     if entity is None:
@@ -99,6 +100,7 @@ def register_remove(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 
 @require_safe
+@require_safe
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The dashboard as XLSX or PDF, written by the indicators core."""
     from django.http import FileResponse, Http404
@@ -111,8 +113,33 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     snapshot = selectors.latest_snapshot(user=request.user, entity=entity)
     if snapshot is None:
         raise Http404("Aún no hay indicadores.")
-    data = export_file(result=snapshot.result, fmt=fmt)
+    from cps.errors import InputError
+
+    try:
+        data = export_file(result=snapshot.result, fmt=fmt)
+    except (InputError, ValueError) as error:
+        raise Http404(f"No se pudo exportar: {error}") from None
     import io
 
     name = f"metas-cps-{entity.nit_base}.{fmt}"
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name)
+
+
+@require_safe
+def chart(request: HttpRequest) -> HttpResponse:
+    from django.http import Http404
+
+    from cps.errors import InputError
+    from cps.web.goals.core import progress_chart
+
+    entity = request.entity  # type: ignore[attr-defined]
+    snapshot = selectors.latest_snapshot(user=request.user, entity=entity) if entity else None
+    if snapshot is None:
+        raise Http404("Aún no hay indicadores.")
+    try:
+        png = progress_chart(result=snapshot.result)
+    except (InputError, ImportError, ValueError) as error:
+        raise Http404(f"No hay gráfico: {error}") from None
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=600"
+    return response
