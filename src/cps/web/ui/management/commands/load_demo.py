@@ -46,8 +46,8 @@ class Command(BaseCommand):
         fixtures = Path(options["fixtures"])
         user, entity, password = self._people()
         notes = self._data(user=user, entity=entity, fixtures=fixtures)
-        self.stdout.write(f"Entidad: {entity.name} (NIT {entity.nit})")
-        self.stdout.write(f"Usuario: {DEMO_USERNAME}   Contraseña: {password}")
+        self.stdout.write(f"Entidad de demostración: {entity.name} (NIT {entity.nit})")
+        self.stdout.write(f"Ingrese con  usuario: {DEMO_USERNAME}   contraseña: {password}")
         for note in notes:
             self.stdout.write(note)
 
@@ -89,7 +89,7 @@ class Command(BaseCommand):
         seed = fixtures / "003_910f26f6926a9d9c.txt"
         upload = SimpleUploadedFile("invitacion-MC-034-2026.txt", seed.read_bytes(), content_type="text/plain")
         process_create_from_upload(user=user, entity=entity, upload=upload)
-        return "Proceso de ejemplo: invitación MC-034-2026 (revisión en curso)."
+        return "Proceso de ejemplo: invitación MC-034-2026, revisada."
 
     def _evaluation(self, *, user: Any, entity: Entity, fixtures: Path) -> str:
         from cps.web.evaluations.forms import read_case_yaml
@@ -100,7 +100,14 @@ class Command(BaseCommand):
             return ""
         path = fixtures / "examples" / "evaluation" / "mc-034-2026.yaml"
         case = read_case_yaml(SimpleUploadedFile(path.name, path.read_bytes()))
-        evaluation_create(user=user, entity=entity, title="MC-034-2026 · suministro de lubricantes y filtros", case=case)
+        evaluation = evaluation_create(user=user, entity=entity, title="MC-034-2026 · suministro de lubricantes y filtros", case=case)
+        from cps.web.evaluations.core import available, evaluate_case
+        from cps.web.evaluations.services import evaluation_current, evaluation_record_result
+
+        if available():
+            version = evaluation_current(evaluation=evaluation)
+            evaluation_record_result(user=user, version=version, result=evaluate_case(version.case))
+            return "Evaluación de ejemplo: MC-034-2026 con tres ofertas, ejecutada (sin decidir)."
         return "Evaluación de ejemplo: MC-034-2026 con tres ofertas."
 
     def _lcc(self, *, user: Any, entity: Entity, fixtures: Path) -> str:
