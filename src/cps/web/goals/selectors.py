@@ -36,4 +36,5 @@ def register_entry_get(*, user: Any, entry_id: int) -> RegisterEntry:
 
 def latest_snapshot(*, user: Any, entity: Entity) -> IndicatorSnapshot | None:
     require_member(user=user, entity=entity)
-    return IndicatorSnapshot.objects.filter(entity=entity).order_by("-computed_at", "-id").first()
+    # the result (possibly large) is loaded only when it is used
+    return IndicatorSnapshot.objects.filter(entity=entity).defer("result").order_by("-computed_at", "-id").first()

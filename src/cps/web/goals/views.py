@@ -21,7 +21,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     from cps.web.goals.presenters import dashboard_context
 
     key = f"{entity.pk}:{snapshot.pk if snapshot else 0}:{plan.updated_at.timestamp() if plan else 0}"
-    return render(request, "goals/dashboard.html", {"snapshot": snapshot, "plan": plan, "dashboard_key": key, **dashboard_context(snapshot)})
+    # the figures are read only when the cached fragment has to be rendered again (templates call callables)
+    context = {"snapshot": snapshot, "plan": plan, "dashboard_key": key}
+    context["years"] = lambda: dashboard_context(snapshot)["years"]
+    return render(request, "goals/dashboard.html", context)
 
 
 def plan_edit(request: HttpRequest) -> HttpResponse:
