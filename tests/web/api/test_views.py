@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -38,3 +39,27 @@ def test_openapi_documentation_needs_a_session(login: Any, admin_a: Any) -> None
     assert Client().get("/api/openapi.json").status_code == 302
     schema = login(admin_a).get("/api/openapi.json").json()
     assert "/api/procesos" in schema["paths"]
+
+
+@pytest.mark.django_db
+def test_criteria_evaluate_and_lcc_have_the_cli_shapes(admin_a: Any, examples: Any) -> None:
+    import yaml
+
+    _, token = api_token_create(user=admin_a, name="t")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = client.get("/api/criterios", {"codigos": "15121504", "modalidad": "minima_cuantia"})
+    assert response.status_code == 200, response.content
+    criteria = response.json()["criteria"]
+    assert criteria and all(c["placement"] != "award_criterion" for c in criteria)
+    assert {"id", "title", "applies_to", "level", "placement", "text", "verification", "legal_basis", "sources"} <= set(criteria[0])
+    assert client.get("/api/criterios", {"codigos": "1512"}).status_code == 422
+    case = yaml.safe_load((examples / "lcc" / "aceite-motor-volquetas.yaml").read_text(encoding="utf-8"))
+    lcc = client.post("/api/ciclo-de-vida/calcular", case, content_type="application/json").json()
+    assert lcc["best"] == "Sintético con filtración de desvío (bypass) y análisis de aceite"
+    assert [a["npv"] for a in lcc["alternatives"]] == [41571332, 32097742, 27700820]
+    evaluation = yaml.safe_load((examples / "evaluation" / "mc-034-2026.yaml").read_text(encoding="utf-8"))
+    evaluation = json.loads(json.dumps(evaluation, default=str))
+    result = client.post("/api/evaluaciones/evaluar", evaluation, content_type="application/json").json()
+    assert result["outcome"] == "adjudicada" and result["selected"] == "A"
+    bad = client.post("/api/ciclo-de-vida/calcular", {"alternatives": []}, content_type="application/json")
+    assert bad.status_code == 422 and "detail" in bad.json()

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
-from ninja import File, Form, NinjaAPI, Query, UploadedFile
+from ninja import Body, File, Form, NinjaAPI, Query, UploadedFile
 
 from cps.errors import InputError
 from cps.web.accounts.access import memberships_of, require_member
@@ -127,33 +127,32 @@ def task(request: HttpRequest, task_id: int) -> dict[str, Any]:
     return _task_out(task_get(user=request.user, task_id=task_id))
 
 
-@api.get("/criterios", summary="Criterios por código UNSPSC, como `cps criteria --json`")
+@api.get("/criterios", summary="Criterios por código UNSPSC, como `cps criteria --json` (con los propios de la entidad)")
 def criteria(
     request: HttpRequest,
-    codigos: Query[list[str]] | None = None,
+    codigos: list[str] = Query(default_factory=list),  # noqa: B008 - ninja declares parameters this way
     modalidad: str | None = None,
     nivel: str | None = None,
     entidad: str | None = None,
 ) -> dict[str, Any]:
     from cps.web.catalog import core
-    from cps.web.catalog.selectors import entity_criteria
 
     entity = _entity(request, entidad)
     codes = [c for c in codigos or [] if c]
     try:
-        found = core.search(codes=codes, modality=modalidad, level=nivel) if codes else core.all_criteria()
+        if codes:
+            found = core.search(codes=codes, modality=modalidad, level=nivel, entity_id=entity.pk)
+        else:
+            found = core.all_criteria(entity.pk, modality=modalidad, level=nivel)
     except ImportError:
         raise InputError("el catálogo de criterios no está instalado en este servidor") from None
-    own = []
-    for code in codes or [""]:
-        own.extend(c.as_core_dict() for c in entity_criteria(user=request.user, entity=entity, code=code, level=nivel or ""))
-    if modalidad == "minima_cuantia":
-        own = [c for c in own if c["placement"] != "award_criterion"]
-    return {"criteria": found + own}
+    except ValueError as error:
+        raise InputError(str(error), field="codigos") from None
+    return {"criteria": found}
 
 
 @api.post("/evaluaciones/evaluar", summary="Evaluar un caso (formato YAML de `cps evaluate`, en JSON)")
-def evaluate(request: HttpRequest, case: dict[str, Any]) -> dict[str, Any]:
+def evaluate(request: HttpRequest, case: Body[dict[str, Any]]) -> dict[str, Any]:
     from cps.web.evaluations.core import evaluate_case
 
     require_member(user=request.user, entity=_entity(request, None))
@@ -161,7 +160,7 @@ def evaluate(request: HttpRequest, case: dict[str, Any]) -> dict[str, Any]:
 
 
 @api.post("/ciclo-de-vida/calcular", summary="Costo del ciclo de vida, como `cps lcc --json`")
-def lcc(request: HttpRequest, case: dict[str, Any]) -> dict[str, Any]:
+def lcc(request: HttpRequest, case: Body[dict[str, Any]]) -> dict[str, Any]:
     from cps.web.lcc.core import compute_case
 
     require_member(user=request.user, entity=_entity(request, None))
