@@ -104,7 +104,7 @@ def _find(review: Review, code: str, section: str | None = None, evidence: str |
         # the same provision cited as numeral 8 (§2.10.1) and numeral 7 (§2.17)
         ("NORM_CITATION_CONFLICT", "warning", "2.17", 26, "numeral 7º"),
         # RUP demanded of foreign branches (§3.1.1.2)
-        ("MC_RUP_REQUIRED", "warning", "3.1.1.2", 29, "Registro Único de Proponentes"),
+        ("MC_RUP_REQUIRED", "error", "3.1.1.2", 29, "Registro Único de Proponentes"),
         # the value against the ceilings: information, with the unconfirmed band marked
         ("MC_CEILING_BANDS", "info", "1.2", 3, "$49.016.520"),
     ],

@@ -35,6 +35,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from cps import yamlio
 from cps.catalog.detect import compile_pattern
 from cps.catalog.model import (
     ASPECTS_ES,
@@ -160,7 +161,7 @@ def _read(path: str | Path, *, package: bool) -> _File:
     except UnicodeDecodeError:
         raise InputError("el archivo del catálogo no está en UTF-8", file=str(path)) from None
     try:
-        data = yaml.safe_load(text)
+        data = yamlio.load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

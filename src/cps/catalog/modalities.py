@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from cps import yamlio
 from cps.catalog.model import PLACEMENT_ORDER
 
 
@@ -31,7 +30,7 @@ class Modality:
 @cache
 def modalities() -> dict[str, Modality]:
     text = resources.files("cps.catalog").joinpath("data", "modalidades.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yamlio.load(text)
     out: dict[str, Modality] = {}
     for key, row in data["modalities"].items():
         excluded = frozenset(row.get("excluded_placements") or ())

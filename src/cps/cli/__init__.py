@@ -36,7 +36,7 @@ def build_parser() -> SpanishArgumentParser:
         description="Compras Públicas Sostenibles: revisión de invitaciones, criterios de "
         "sostenibilidad, evaluación de ofertas, costo del ciclo de vida y metas.",
     )
-    parser.add_argument("--version", action="version", version=f"cps {__version__}")
+    parser.add_argument("--version", action="version", version=f"cps {__version__}", help="muestra la versión y termina")
     sub = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=SpanishArgumentParser)
     modules = []
     for info in pkgutil.iter_modules(commands.__path__):

@@ -20,6 +20,7 @@ CHAPTER = re.compile(
 NUMBERED = re.compile(
     r"^(?i:numeral\s+|secci[oó]n\s+)?(\d{1,2}(?:\.\d{1,2}){0,4}|[A-Z](?:\.\d{1,2}){1,4})\.?(?:\s+|(?=[A-ZÁÉÍÓÚÑ]))(.+)$"
 )
+LETTER_CHAPTER = re.compile(r"^([A-Z])\.\s+([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,;()/–-]{3,100})$")
 NOT_SECTION_START = re.compile(r"^(?:art[ií]culo|art\.|par[aá]grafo|literal|inciso|nota)\b", re.IGNORECASE)
 
 
@@ -58,20 +59,25 @@ def _parts(number: str) -> tuple[int, ...]:
 
 
 def _fits(number: str, current: str | None, chapter: int | None) -> bool:
-    """Does ``number`` continue the outline after ``current`` (inside chapter ``chapter``)?"""
+    """Does ``number`` continue the outline after ``current`` (inside chapter ``chapter``)?
+
+    Chapter-prefixed numbering ("CAPÍTULO VII" → 7.1, 7.2) and continuous numbering (sections 1…33
+    across chapters, with 9.1 under 9) are both accepted; a number that is neither a child of the
+    current section nor in the current chapter is a numbered paragraph, not a section.
+    """
     parts = _parts(number)
+    prev = _parts(current) if current is not None else None
+    if prev is not None and parts[: len(prev)] == prev and len(parts) == len(prev) + 1:
+        return True  # a child of the current section
     if chapter is not None and len(parts) > 1 and parts[0] != chapter:
         return False
-    if current is None:
-        return True
-    prev = _parts(current)
-    # a child of the current section, a later sibling of it or of one of its ancestors
-    if parts[: len(prev)] == prev and len(parts) == len(prev) + 1:
+    if prev is None:
         return True
     for depth in range(min(len(prev), len(parts)), 0, -1):
         if parts[: depth - 1] == prev[: depth - 1] and len(parts) == depth and parts[depth - 1] > prev[depth - 1]:
             return True
-    return False
+    # the first subsection of the next top-level number, without a heading for it ("1.9" → "2.1")
+    return chapter is None and parts[0] == prev[0] + 1 and all(p == 1 for p in parts[1:])
 
 
 def assign_sections(doc: DocumentText) -> None:
@@ -101,12 +107,23 @@ def assign_sections(doc: DocumentText) -> None:
             sections.append(Section(number=chapter_label, title=title, line=line.number, page=line.page))
             line.section = label
             continue
+        m = LETTER_CHAPTER.match(text)
+        if m and _upper_ratio(text) > 0.8 and (not sections or not sections[-1].number[:1].isdigit()):
+            # lettered chapters: "B. PROCEDIMIENTO DE SELECCIÓN" with sections B.1, B.2 …
+            chapter_label = m.group(1)
+            chapter_no = ord(m.group(1)) - ord("A") + 1
+            current = None
+            label = chapter_label
+            sections.append(Section(number=chapter_label, title=m.group(2).strip(), line=line.number, page=line.page))
+            line.section = label
+            continue
         m = NUMBERED.match(text)
         if m and not NOT_SECTION_START.match(text):
             number, title = m.group(1), m.group(2).strip()
             if _looks_like_heading(line, title) and _fits(number, current, chapter_no):
-                # a bare single number ("1.") is a heading only when the source marks it as one
-                if "." in number or line.heading or line.bold or chapter_no is None:
+                # a bare single number ("1.") is a heading when the source marks it as one or it is
+                # written in capitals ("1. PRESENTACIÓN"), not a list item ("1. Objeto del contrato")
+                if "." in number or line.heading or line.bold or chapter_no is None or _upper_ratio(title) >= 0.7:
                     current = number
                     label = number
                     sections.append(
@@ -114,8 +131,9 @@ def assign_sections(doc: DocumentText) -> None:
                     )
                     line.section = label
                     continue
-        if (line.heading or (line.bold and _upper_ratio(text) > 0.8)) and current is None and not NUMBERED.match(text):
-            # an unnumbered heading before any numbered section ("CONDICIONES GENERALES")
+        if line.heading and current is None and not NUMBERED.match(text) and not re.search(r"\d", text):
+            # an unnumbered heading before any numbered section ("CONDICIONES GENERALES"); cover lines
+            # in bold (entity, NIT, process number) are not sections
             if len(text) < 120 and chapter_label is None:
                 label = text
                 sections.append(Section(number=text, title=text, line=line.number, page=line.page))

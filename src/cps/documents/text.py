@@ -95,12 +95,26 @@ class DocumentText:
                 break
         return [line for line in self.lines if sec.line < line.number < end]
 
+    def body_lines(self, number: str) -> list[Line]:
+        """Non-empty lines of section ``number`` and its subsections, without any heading line."""
+        headings = {s.line for s in self.sections}
+        return [line for line in self.section_lines(number) if line.number not in headings and line.text.strip()]
+
     def sections_titled(self, pattern: str) -> list[Section]:
         rx = re.compile(pattern, re.IGNORECASE)
         return [s for s in self.sections if rx.search(fold(s.title))]
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
+
+    def line_at(self, location: Location | None) -> Line | None:
+        """The line a :class:`Location` points to (its ``line`` is the source line in text files)."""
+        if location is None or location.line is None:
+            return None
+        for line in self.lines:
+            if line.location.line == location.line:
+                return line
+        return None
 
 
 def _is_within(child: str, parent: str) -> bool:

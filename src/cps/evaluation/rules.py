@@ -8,8 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from cps import yamlio
 from cps.evaluation.result import Reason
 
 RuleKind = Literal["rejection", "habilitating", "info"]
@@ -35,7 +34,7 @@ class DesiertaCausal:
 @cache
 def _data() -> dict[str, Any]:
     text = resources.files("cps.evaluation").joinpath("data", "rules.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yamlio.load(text)
     return data
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
+from cps import yamlio
 
 Status = Literal["confirmed", "secondary", "unconfirmed"]
 
@@ -45,7 +45,7 @@ class DatedValue:
 @cache
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("cps.law").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yamlio.load(text)
     return data
 
 

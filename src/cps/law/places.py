@@ -6,8 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from cps import yamlio
 from cps.textnorm import fold
 
 
@@ -15,7 +14,7 @@ from cps.textnorm import fold
 def departments() -> dict[str, str]:
     """DANE code → department name."""
     text = resources.files("cps.law").joinpath("data", "departments.yaml").read_text(encoding="utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(text)["departments"].items()}
+    return {str(k): str(v) for k, v in yamlio.load(text)["departments"].items()}
 
 
 @cache

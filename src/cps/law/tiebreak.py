@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-import yaml
+from cps import yamlio
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Factor:
 @cache
 def _data() -> dict[str, object]:
     text = resources.files("cps.law").joinpath("data", "tiebreak.yaml").read_text(encoding="utf-8")
-    data: dict[str, object] = yaml.safe_load(text)
+    data: dict[str, object] = yamlio.load(text)
     return data
 
 

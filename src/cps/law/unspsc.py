@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
+from cps import yamlio
 
 Level = Literal["segment", "family", "class", "commodity"]
 LEVELS: tuple[Level, ...] = ("segment", "family", "class", "commodity")
@@ -97,7 +97,7 @@ def is_wellformed(text: str) -> bool:
 @cache
 def segment_names() -> dict[str, str]:
     text = resources.files("cps.law").joinpath("data", "unspsc_segments.yaml").read_text(encoding="utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(text)["segments"].items()}
+    return {str(k): str(v) for k, v in yamlio.load(text)["segments"].items()}
 
 
 def segment_name(code: Code) -> str | None:

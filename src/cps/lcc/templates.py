@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from cps import yamlio
 from cps.atomic import write_text
 from cps.errors import InputError
 
@@ -44,7 +43,7 @@ def available() -> list[TemplateInfo]:
     out = []
     for name, text in sorted(_files().items()):
         first = next((line for line in text.splitlines() if line.startswith("#")), "# ")
-        data = yaml.safe_load(text)
+        data = yamlio.load(text)
         out.append(TemplateInfo(name=name, title=str(data.get("name", name)),
                                 summary=first.lstrip("#").strip().removeprefix("Plantilla:").strip()))
     return out

@@ -6,9 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from cps import atomic
-from cps.catalog import find_present, load_configured_catalog
-from cps.catalog.draft import build_annex, row_code
 from cps.cli.output import existing_file
 from cps.errors import InputError
 
@@ -35,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    # the catalog and python-docx are imported here: every `cps` command builds this module's help
+    from cps import atomic
+    from cps.catalog import find_present, load_configured_catalog
+    from cps.catalog.draft import build_annex, row_code
+
     if Path(args.out).suffix.lower() != ".docx":
         raise InputError("el anexo debe terminar en .docx", file=args.out)
     path = existing_file(args.file)

@@ -134,7 +134,7 @@ def _amount_words(ctx: Context) -> list[Finding]:
                         f"En letras dice «{words.text}» ({money.group_thousands(int(words.value))}) y entre "
                         f"paréntesis {money.group_thousands(int(digits)) if digits == int(digits) else digits}."
                     ),
-                    evidence=line.text[start:end],
+                    evidence=sentence_around(line.text, start, end),
                     location=line.location,
                 )
             )
@@ -147,6 +147,8 @@ def _cdp(ctx: Context) -> list[Finding]:
     if r.cdp_total is not None and len(r.cdp_lines) >= 2:
         total = sum(line.value for line in r.cdp_lines)
         if total != r.cdp_total:
+            total_line = ctx.doc.line_at(r.sources.get("cdp_total"))
+            quoted = total_line.text if total_line is not None else f"Total declarado: {money.format_cop(r.cdp_total)}"
             out.append(
                 make(
                     CDP_SUM,
@@ -155,8 +157,9 @@ def _cdp(ctx: Context) -> list[Finding]:
                         f"declarado es {money.format_cop(r.cdp_total)} (diferencia "
                         f"{money.format_cop(abs(total - r.cdp_total))})."
                     ),
-                    evidence=f"Total declarado: {money.format_cop(r.cdp_total)}; suma de las líneas: {money.format_cop(total)}",
+                    evidence=quoted[:500],
                     location=r.sources.get("cdp_total"),
+                    related=[(line.location, money.format_cop(line.value)) for line in r.cdp_lines],
                 )
             )
     if r.cdp_total is not None and r.budget is not None and r.cdp_total != r.budget:
@@ -194,14 +197,8 @@ def _value_twice(ctx: Context) -> list[Finding]:
         if value == r.budget or value in seen:
             continue
         before = fold(hit.line.text[max(0, hit.start - 120) : hit.start])
-        around = fold(hit.line.text[max(0, hit.start - 40) : hit.end + 40])
         if re.search(r"\b(?:cdp|disponibilidad|rubro|garant|experiencia|contratos\s+(?:ejecutados|celebrados))", before):
             continue
-        if re.search(r"us\$|usd|d[oó]lar|euro", around) or re.search(
-            r"(?:menor|mayor|superior|inferior)\s+(?:a|al|o\s+igual)|no\s+(?:supere|exceda)|hasta\s+(?:por\s+)?(?:un|el)\s+(?:valor|monto)\s+de|tope|umbral",
-            before[-160:],
-        ):
-            continue  # a legal threshold or a foreign-currency figure, not the value of this process
         seen.add(value)
         out.append(
             make(

@@ -13,7 +13,7 @@ from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, per
 from cps.documents.findings import Finding
 from cps.documents.record import Location
 from cps.documents.search import Hit, search, sentence_around
-from cps.documents.text import DocumentText, Line, fold
+from cps.documents.text import DocumentText, Line, fold, folded_index
 from cps.law import places
 
 FAMILY = "consistencia interna"
@@ -58,7 +58,7 @@ MONTHS = {
 }
 TERM_STATEMENT = re.compile(
     r"(?:plazo\s+de\s+ejecuci[oó]n|plazo\s+del\s+contrato|duraci[oó]n\s+del\s+contrato|t[eé]rmino\s+de\s+ejecuci[oó]n)"
-    r"(?:\s+del\s+(?:presente\s+)?contrato)?\s*(?:ser[aá]|es|:|corresponde\s+a|sera\s+de|ser[aá]\s+de)\s*"
+    r"(?:\s+del\s+(?:presente\s+)?contrato)?\s*(?:ser[aá]|es|:|corresponde\s+a|sera\s+de|ser[aá]\s+de|de)\s+"
 )
 UNTIL = re.compile(r"^(?:de\s+)?hasta\s+el\s+(?:d[ií]a\s+)?(?:[a-z ]+\(\s*)?(\d{1,2})\s*\)?\s+de\s+([a-z]+)\s+(?:de|del)\s+(\d{4})")
 DURATION = re.compile(r"^(?:de\s+)?(?:[a-z ]+?\(\s*)?(\d{1,3})\s*\)?\s*(d[ií]as?|meses|mes|a[nñ]os?|semanas?)(?:\s+(calendario|h[aá]biles))?")
@@ -91,13 +91,23 @@ def parse_term(text_after: str) -> Term | None:
     return None
 
 
+DURATION_OF_EXECUTION = re.compile(
+    r"(?:los|las)\s+((?:[a-z]+\s+)?\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses|a[nñ]os)(?:\s+calendario|\s+h[aá]biles)?)"
+    r"\s+(?:de\s+ejecuci[oó]n|de\s+(?:duraci[oó]n|plazo))\s+del\s+contrato"
+)
+
+
 def _term_statements(doc: DocumentText) -> list[tuple[Term, Hit]]:
     out = []
     for hit in search(doc, TERM_STATEMENT):
         term = parse_term(hit.line.text[hit.end :])
         if term:
             out.append((term, hit))
-    return out
+    for hit in search(doc, DURATION_OF_EXECUTION):
+        term = parse_term(hit.groups[0] or "")
+        if term:
+            out.append((term, hit))
+    return sorted(out, key=lambda item: (item[1].line.number, item[1].start))
 
 
 def _terms(ctx: Context) -> list[Finding]:
@@ -126,6 +136,11 @@ def _terms(ctx: Context) -> list[Finding]:
     return out
 
 
+PLACE_NAME = r"([a-z][a-z]+(?:\s+(?:de\s+(?:los?\s+|las?\s+)?)?[a-z][a-z]+){0,3})"
+DELIVERY = re.compile(
+    r"\bentreg(?:ar|ar[aá]n?|arse|a)\b[^.;]{0,160}?\ben\s+(?:la\s+|el\s+|los\s+)?[^.;]{0,80}?"
+    r"(?:municipio|ciudad|distrito)\s+de\s+" + PLACE_NAME
+)
 PLACE_PATTERNS = [
     re.compile(
         r"lugar\s+de\s+(?:ejecuci[oó]n|entrega)[^.:]{0,40}?(?:ser[aá]|es|:)\s*(?:en\s+)?(?:el\s+|la\s+)?"
@@ -154,20 +169,27 @@ def _place_name(raw: str) -> str:
 
 def _places(ctx: Context) -> list[Finding]:
     statements: list[tuple[str, Hit]] = []
-    for pattern in PLACE_PATTERNS:
+    for pattern in [*PLACE_PATTERNS, DELIVERY]:
         for hit in search(ctx.doc, pattern):
-            name = _place_name(fold(hit.groups[0] or ""))
+            name = _place_name(fold(hit.groups[-1] or ""))
             if name:
                 statements.append((name, hit))
     statements.sort(key=lambda s: s[1].line.number)
-    if len(statements) < 2:
-        return []
-    main_name, main_hit = statements[0]
+    main: tuple[str, Hit] | None = None
     loc = ctx.record.sources.get("location")
-    for name, hit in statements:
-        if loc is not None and hit.line.location.line == loc.line:
-            main_name, main_hit = name, hit
-            break
+    if loc is not None and ctx.record.location:
+        m = re.search(r"(?:municipio|ciudad|distrito)\s+de\s+" + PLACE_NAME, fold(ctx.record.location))
+        line = ctx.doc.line_at(loc)
+        if m and line is not None:
+            folded_line, index = folded_index(line.text)
+            at = folded_line.find(m.group(0))
+            hit = Hit(line, index[at] if at >= 0 else 0, index[at + len(m.group(0)) - 1] + 1 if at >= 0 else len(line.text), (m.group(1),))
+            main = (_place_name(m.group(1)), hit)
+    if main is None:
+        if len(statements) < 2:
+            return []
+        main = statements[0]
+    main_name, main_hit = main
     out = []
     reported: set[str] = set()
     for name, hit in statements:
@@ -239,6 +261,15 @@ REQUIRE = re.compile(
 MAY_REQUIRE = re.compile(r"podr[aá]\s+hacer\s+exigible|podr[aá]\s+(?:exigir|hacer\s+efectiva)")
 STOP_TITLE = {"requerido", "requerida", "minimo", "minima", "exigido", "exigida", "del", "de", "la", "el", "los", "las",
               "y", "para", "oferta", "proceso", "contrato", "requisito", "condicion", "condiciones", "n", "a"}
+TOPICS = [  # a section declared "no aplica" → how the same requirement is worded elsewhere
+    (r"personal|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|profesional",
+     r"personal\s+(?:m[ií]nimo|requerido|clave|profesional)|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|"
+     r"(?:el|un|los)\s+profesional(?:es)?\s+(?:en|de|con)|director\s+de\s+(?:obra|proyecto)|residente\s+de"),
+    (r"capacidad\s+financiera", r"capacidad\s+financiera|indicadores?\s+(?:de\s+capacidad\s+)?financier|[ií]ndice\s+de\s+(?:liquidez|endeudamiento)"),
+    (r"capacidad\s+organizacional", r"capacidad\s+organizacional|rentabilidad\s+del\s+(?:patrimonio|activo)"),
+    (r"visita", r"visita\s+(?:t[eé]cnica|de\s+obra|al\s+sitio|obligatoria)"),
+    (r"experiencia", r"experiencia\s+(?:m[ií]nima|espec[ií]fica|general|del\s+proponente)"),
+]
 SUBJECTS = {
     "seriedad": r"(?:garant[ií]a|p[oó]liza)\s+(?:de\s+)?seriedad|seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)",
     "cumplimiento": r"garant[ií]a\s+de\s+cumplimiento",
@@ -269,17 +300,21 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
             )
     for sec in ctx.doc.sections:
         body = [line for line in ctx.doc.section_lines(sec.number) if line.text.strip()]
-        if not body or len(body[0].text) > 80 or not NOT_APPLICABLE.search(fold(body[0].text)):
+        if not body or not (
+            (len(body[0].text) <= 80 and NOT_APPLICABLE.search(fold(body[0].text)))
+            or re.match(r"^\W*(?:no\s+aplica|n\.?\s?/?a\b|no\s+se\s+(?:exige|requiere|solicita))", fold(body[0].text))
+        ):
             continue
         if guarantee_kind(sec.title):
             continue  # handled above
-        words = [w for w in re.findall(r"[a-z]+", fold(sec.title)) if w not in STOP_TITLE and len(w) > 2]
-        if not words:
-            continue
-        key = words[:2]
-        pattern = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in key)
-        if len(key) == 1:
-            pattern = re.escape(key[0])
+        title = fold(sec.title)
+        pattern = next((synonyms for topic, synonyms in TOPICS if re.search(topic, title)), "")
+        if not pattern:
+            words = [w for w in re.findall(r"[a-z]+", title) if w not in STOP_TITLE and len(w) > 2]
+            if not words:
+                continue
+            key = words[:2]
+            pattern = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in key)
         items.append(
             NotApplicable(sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number)
         )

@@ -7,8 +7,9 @@ import re
 
 from cps.documents.checks.base import Context, Rule, make
 from cps.documents.findings import Finding
-from cps.documents.record import UnspscRow
-from cps.documents.search import search
+from cps.documents.record import Location, UnspscRow
+from cps.documents.search import search_lines
+from cps.documents.text import Line
 from cps.law import nit, unspsc
 
 FAMILY = "identificadores"
@@ -54,7 +55,8 @@ COLUMNS: list[tuple[str, unspsc.Level]] = [
 def _nits(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     seen: set[str] = set()
-    for hit in search(ctx.doc, NIT_MENTION):
+    header = [Line(number=0, text=t, page=1, section=None) for t in ctx.doc.furniture]
+    for hit in search_lines([*ctx.doc.lines, *header], NIT_MENTION):
         raw = hit.groups[0] or ""
         try:
             parsed = nit.parse(raw)
@@ -73,7 +75,7 @@ def _nits(ctx: Context) -> list[Finding]:
                         f"no {parsed.digit}."
                     ),
                     evidence=hit.text,
-                    location=hit.location,
+                    location=hit.location if hit.line.number else Location(page=1),
                 )
             )
     # the entity NIT may live only in the page header

@@ -57,7 +57,7 @@ TIE_MISSING = Rule(
     "Ley 2069 de 2020 art. 35; Decreto 1082 de 2015 art. 2.2.1.2.4.2.17",
 )
 RUP = Rule(
-    "MC_RUP_REQUIRED", FAMILY, "warning",
+    "MC_RUP_REQUIRED", FAMILY, "error",
     "Se exige el RUP en una mínima cuantía",
     "El Registro Único de Proponentes no se requiere en los contratos cuyo valor no supere el 10 % de la "
     "menor cuantía de la entidad; exigirlo restringe la participación sin base legal.",
@@ -234,7 +234,8 @@ def _tiebreak(ctx: Context) -> list[Finding]:
             folded = fold(hit.sentence(600))
             if "previsto previamente" in folded or "deber[aá] haber sido previsto" in folded:
                 continue
-            if re.search(r"consistir[aá]|se\s+(?:realizar|har|efectuar|asignar|numerar|introducir|extraer|sacar|escoger)|"
+            if re.search(r"consistir[aá]|(?:se\s+)?(?:realizar[aá]|har[aá]|efectuar[aá])\s+(?:un|el|mediante)\s+sorteo|generador\s+de\s+n[uú]meros|"
+                         r"n[uú]mero\s+(?:mayor|menor)|balotas?\s+(?:numeradas|marcadas)|se\s+(?:realizar|har|efectuar|asignar|numerar|introducir|extraer|sacar|escoger)|"
                          r"mediante\s+(?:balotas|sorteo|el\s+uso)|funci[oó]n\s+aleatoria|semilla|se\s+seleccionar[aá]\s+"
                          r"(?:la\s+oferta|al\s+oferente)\s+(?:que|cuyo)", folded):
                 described = True

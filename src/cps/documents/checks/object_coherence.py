@@ -44,58 +44,57 @@ SERVICE_CODE = Rule(
 )
 
 OTHER_TYPE = [
-    ("obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
+    ("obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
     ("consultoría", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b"),
     ("interventoría", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+interventor\s+del\s+contrato"),
 ]
 REQUIREMENT_CONTEXT = re.compile(r"deber[aá]n?|exig|requisit|acreditar|certificaci[oó]n|so\s+pena|causal|garant[ií]a|amparo")
 
 # activity families: pattern → UNSPSC segments where they belong
-ACTIVITIES = {
-    "alimentación": (r"\balimentaci[oó]n\b|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", {50, 90}),
-    "logística": (r"\blog[ií]stic[ao]s?\b|\bproducci[oó]n\s+de\s+eventos\b", {78, 80, 90}),
-    "vigilancia": (r"\bvigilancia\s+(?:y\s+seguridad\s+)?privada\b|\bseguridad\s+privada\b", {92}),
-    "aseo y cafetería": (r"\baseo\s+y\s+cafeter[ií]a\b|\bservicios?\s+de\s+aseo\b", {47, 76}),
-    "obras civiles": (r"\bobras?\s+civiles?\b", {72, 30, 95}),
-    "software": (r"\bsoftware\b", {43, 81}),
-    "publicidad": (r"\bpublicidad\b|\bpublicitari[ao]s?\b", {82, 80}),
-    "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", {86}),
-    "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", {78}),
-    "servicios de salud": (r"\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", {85}),
+ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC prefixes where they belong
+    "alimentación": (r"\balimentaci[oó]n\b|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", ("50", "90")),
+    "logística": (r"\blog[ií]stic[ao]s?\b|\bproducci[oó]n\s+de\s+eventos\b", ("78", "80", "90")),
+    "vigilancia": (r"\bvigilancia\s+(?:y\s+seguridad\s+)?privada\b|\bseguridad\s+privada\b", ("92",)),
+    "aseo y cafetería": (r"\baseo\s+y\s+cafeter[ií]a\b|\bservicios?\s+de\s+aseo\b", ("47", "76")),
+    "obras civiles": (r"\bobras?\s+civiles?\b", ("72", "30", "95")),
+    "software": (r"\bsoftware\b", ("43", "81")),
+    "publicidad": (r"\bpublicidad\b|\bpublicitari[ao]s?\b", ("82", "80")),
+    "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", ("86",)),
+    "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", ("78",)),
+    "servicios de salud": (r"\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", ("85",)),
+    "suministro de combustible": (r"\bacpm\b|\bgasolina\b|\bsuministr\w*\s+(?:el\s+|de\s+)?combustibles?\b", ("1510",)),
 }
-ACTIVITY_CONTEXT = re.compile(r"actividades|servicios\s+asociados|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de")
+ACTIVITY_CONTEXT = re.compile(
+    r"actividades|servicios\s+asociados|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de|^\W*suministrar|operaci[oó]n"
+)
 
-# goods named in an object → segments that classify them
-GOODS_WORDS = {
-    "herramientas": (r"\bherramientas?\b", {27}),
-    "lubricantes": (r"\blubricantes?\b|\baceites?\b|\bgrasas?\b", {15}),
-    "combustibles": (r"\bcombustibles?\b|\bgasolina\b|\bacpm\b|\bdi[eé]sel\b", {15}),
-    "llantas": (r"\bllantas?\b|\bneum[aá]ticos?\b", {25}),
-    "baterías": (r"\bbater[ií]as?\b|\bacumuladores\b", {25, 26}),
-    "papelería": (r"\bpapel(?:er[ií]a)?\b|\butiles\s+de\s+oficina\b", {14, 44}),
-    "tóner y cartuchos": (r"\bt[oó]ner(?:es)?\b|\bcartuchos?\b", {44}),
-    "equipos de cómputo": (r"\bcomputador(?:es|as)?\b|\bport[aá]tiles?\b|\bequipos?\s+de\s+c[oó]mputo\b", {43}),
-    "impresoras": (r"\bimpresoras?\b", {43, 44}),
-    "productos de aseo": (r"\b(?:productos?|elementos?|insumos?|art[ií]culos?)\s+de\s+(?:aseo|limpieza)\b", {47, 53, 12}),
-    "cafetería": (r"\bcafeter[ií]a\b|\bcaf[eé]\b", {50, 48}),
-    "iluminación": (r"\bluminarias?\b|\bbombillas?\b|\bbombillos?\b|\bl[aá]mparas?\b|\bled\b", {39}),
-    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", {53, 46}),
-    "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|\bescritorios?\b", {56}),
-    "medicamentos": (r"\bmedicamentos?\b", {51}),
-    "materiales de construcción": (r"\bmateriales\s+de\s+construcci[oó]n\b|\bcemento\b|\bladrillos?\b|\bgravilla\b", {30, 11, 31}),
-    "alimentos": (r"\balimentos?\b|\bv[ií]veres\b", {50}),
-    "pinturas": (r"\bpinturas?\b", {31}),
-    "repuestos": (r"\brepuestos?\b", {20, 21, 22, 23, 24, 25, 26, 27, 31, 39, 40}),
+# goods named in an object → UNSPSC prefixes (segment, family or class) that classify them
+GOODS_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "herramientas": (r"\bherramientas?\b", ("27",)),
+    "lubricantes": (r"\blubricantes?\b|\baceites?\b|\bgrasas?\b", ("1512",)),
+    "combustibles": (r"\bcombustibles?\b|\bgasolina\b|\bacpm\b|\bdi[eé]sel\b", ("1510",)),
+    "llantas": (r"\bllantas?\b|\bneum[aá]ticos?\b", ("2517",)),
+    "baterías": (r"\bbater[ií]as?\b|\bacumuladores\b", ("2611",)),
+    "extintores": (r"\bextintor(?:es)?\b", ("4619",)),
+    "papelería": (r"\bpapel(?:er[ií]a)?\b|\b[uú]tiles\s+de\s+(?:oficina|escritorio)\b", ("14", "44")),
+    "tóner y cartuchos": (r"\bt[oó]ner(?:es)?\b|\bcartuchos?\b", ("4410",)),
+    "equipos de cómputo": (r"\bcomputador(?:es|as)?\b|\bport[aá]tiles?\b|\bequipos?\s+de\s+c[oó]mputo\b", ("4321",)),
+    "impresoras": (r"\bimpresoras?\b", ("4321",)),
+    "productos de aseo": (r"\b(?:productos?|elementos?|insumos?|art[ií]culos?)\s+de\s+(?:aseo|limpieza)\b", ("47", "53", "12")),
+    "cafetería": (r"\bcafeter[ií]a\b|\bcaf[eé]\b", ("50", "48")),
+    "iluminación": (r"\bluminarias?\b|\bbombillas?\b|\bbombillos?\b|\bl[aá]mparas?\b|\bled\b", ("39",)),
+    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", ("53", "4618")),
+    "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|(?<!utiles de )\bescritorios?\b", ("56",)),
+    "medicamentos": (r"\bmedicamentos?\b", ("51",)),
+    "materiales de construcción": (r"\bmateriales\s+de\s+construcci[oó]n\b|\bcemento\b|\bladrillos?\b|\bgravilla\b", ("30", "11", "31")),
+    "alimentos": (r"\balimentos?\b|\bv[ií]veres\b", ("50",)),
+    "pinturas": (r"\bpinturas?\b", ("3121",)),
+    "repuestos": (r"\brepuestos?\b", ("20", "21", "22", "23", "24", "25", "26", "27", "31", "39", "40")),
 }
 
 
-def _segments(ctx: Context) -> set[int]:
-    out = set()
-    for row in ctx.record.unspsc:
-        code = row.most_specific
-        if code and code.isdigit() and len(code) >= 2:
-            out.add(int(code[:2]))
-    return out
+def _codes(ctx: Context) -> list[str]:
+    return [c for row in ctx.record.unspsc if (c := row.most_specific) and c.isdigit()]
 
 
 def _goods_part(obj: str) -> str:
@@ -127,6 +126,19 @@ def _contract_type(ctx: Context) -> list[Finding]:
                 )
             )
     for g in r.guarantees:
+        if g.kind == "estabilidad" and g.required and g.text:
+            out.append(
+                make(
+                    CONTRACT_TYPE,
+                    severity="error",
+                    message=(
+                        "Para un suministro de bienes se exige el amparo de estabilidad y calidad de la obra, que "
+                        "solo corresponde a los contratos de obra."
+                    ),
+                    evidence=g.text[:300],
+                    location=g.location,
+                )
+            )
         if g.kind == "calidad" and g.text and re.search(r"calidad\s+del\s+servicio", fold(g.text)):
             out.append(
                 make(
@@ -144,29 +156,27 @@ def _contract_type(ctx: Context) -> list[Finding]:
 
 
 def _foreign_activities(ctx: Context) -> list[Finding]:
-    segments = _segments(ctx)
+    """One finding per line that names activities foreign to the object and to the UNSPSC rows."""
+    codes = _codes(ctx)
     obj = fold(ctx.record.object or "")
-    by_sentence: dict[tuple[int, str], tuple[list[str], list[str], Finding | None]] = {}
-    for label, (pattern, segs) in ACTIVITIES.items():
-        if re.search(pattern, obj) or segments & segs:
+    per_line: dict[int, tuple[list[str], list[str], str]] = {}
+    for label, (pattern, prefixes) in ACTIVITIES.items():
+        if re.search(pattern, obj) or any(code.startswith(prefixes) for code in codes):
             continue
         for hit in search(ctx.doc, pattern):
             sentence = hit.sentence()
             if not ACTIVITY_CONTEXT.search(fold(sentence)):
                 continue
-            labels, words, _ = by_sentence.setdefault((hit.line.number, sentence), ([], [], None))
+            labels, words, _ = per_line.setdefault(hit.line.number, ([], [], sentence))
             if label not in labels:
                 labels.append(label)
                 words.append(hit.text)
-            by_sentence[(hit.line.number, sentence)] = (labels, words, None)
     out = []
     reported: set[str] = set()
-    for (line_no, sentence), (labels, words, _) in sorted(by_sentence.items()):
-        fresh = [lab for lab in labels if lab not in reported]
-        if not fresh:
+    for line_no, (labels, words, sentence) in sorted(per_line.items()):
+        if not [label for label in labels if label not in reported]:
             continue
         reported.update(labels)
-        line = ctx.doc.line(line_no)
         out.append(
             make(
                 FOREIGN_ACTIVITY,
@@ -175,7 +185,7 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
                     f"({(ctx.record.object or '')[:120]}) ni de los bienes clasificados."
                 ),
                 evidence=sentence,
-                location=line.location,
+                location=ctx.doc.line(line_no).location,
             )
         )
     return out
@@ -185,18 +195,18 @@ def _unclassified(ctx: Context) -> list[Finding]:
     r = ctx.record
     if not r.object or not r.unspsc:
         return []
-    segments = _segments(ctx)
+    codes = _codes(ctx)
     goods = _goods_part(r.object)
     out = []
-    for label, (pattern, segs) in GOODS_WORDS.items():
+    for label, (pattern, prefixes) in GOODS_WORDS.items():
         m = re.search(pattern, goods)
-        if m and not segments & segs:
+        if m and not any(code.startswith(prefixes) for code in codes):
             out.append(
                 make(
                     UNCLASSIFIED,
                     message=(
                         f"El objeto incluye {label} («{m.group(0)}»), pero ninguna fila de la tabla UNSPSC los "
-                        f"clasifica (segmentos esperados: {', '.join(str(s) for s in sorted(segs))})."
+                        f"clasifica (códigos esperados que empiecen por {', '.join(prefixes)})."
                     ),
                     evidence=r.object,
                     location=r.sources.get("object"),

@@ -12,7 +12,7 @@ from cps.documents.text import DocumentText, fold
 BUDGET_CONTEXT = re.compile(
     r"presupuesto\s+oficial|valor\s+estimado|presupuesto\s+estimado|presupuesto\s+asignado|"
     r"valor\s+del\s+presupuesto|valor\s+total\s+del\s+(?:proceso|contrato)|presupuesto\s+total|"
-    r"cuant[ií]a\s+del\s+proceso|valor\s+del\s+proceso"
+    r"cuant[ií]a\s+del\s+proceso|valor\s+del\s+proceso|valor\s+(?:total\s+)?del\s+contrato\s+(?:ser[aá]|es|asciende|corresponde)"
 )
 
 
@@ -21,23 +21,44 @@ def budget_mentions(doc: DocumentText) -> list[MoneyHit]:
     out: list[MoneyHit] = []
     for hit in money_hits(doc.lines):
         before = fold(hit.line.text[max(0, hit.start - 260) : hit.start])
-        # nearest context keyword, not separated by another amount
-        if BUDGET_CONTEXT.search(before) and not re.search(r"\$\s*\d", before[-80:]):
-            out.append(hit)
+        # nearest context keyword, not separated by another amount or by a share of it
+        keywords = list(BUDGET_CONTEXT.finditer(before))
+        if not keywords:
+            continue
+        keyword = keywords[-1]
+        between = before[keyword.end() :]
+        if re.search(r"%\s*\)?\s*(?:del?|sobre)?\s*$|por\s+ciento\s*(?:\(\s*\d+\s*%\s*\))?\s*(?:del?|sobre)?\s*$", before[: keyword.start()]):
+            continue  # "el 50 % del presupuesto oficial, es decir $X": a share, not the value
+        if re.search(r"\$\s*\d|%|por\s+ciento|equivale|corresponde|garant|experiencia|smmlv|salarios", between):
+            continue
+        around = fold(hit.line.text[max(0, hit.start - 40) : hit.end + 40])
+        if re.search(r"us\$|usd|d[oó]lar|euro", around) or re.search(
+            r"(?:menor|mayor|superior|inferior)\s+(?:a|al|o\s+igual)|no\s+(?:supere|exceda)|tope|umbral", between
+        ):
+            continue  # a legal threshold or a foreign-currency figure, not the value of this process
+        out.append(hit)
     return out
+
+
+BUDGET_TITLE = r"presupuesto|valor\s+(?:estimado|del\s+contrato|oficial)|^valor\b"
+NOT_BUDGET_TITLE = re.compile(r"detallad|especificaci|cantidades|precios\s+unitarios|items?\b|[ií]tems")
 
 
 def extract_budget(doc: DocumentText, record: ProcessRecord) -> None:
     chosen: MoneyHit | None = None
-    for sec in doc.sections_titled(r"presupuesto|valor\s+(?:estimado|del\s+contrato|oficial)|^valor\b"):
-        hits = money_hits(doc.section_lines(sec.number))
-        if hits:
-            chosen = hits[0]
-            break
+    titled = [s for s in doc.sections_titled(BUDGET_TITLE) if not NOT_BUDGET_TITLE.search(fold(s.title))]
+    titled_lines = {line.number for sec in titled for line in doc.section_lines(sec.number)}
+    mentions = budget_mentions(doc)
+    # a value stated as the budget, in the budget section first, then anywhere
+    for hit in sorted(mentions, key=lambda h: (h.line.number not in titled_lines, h.line.number)):
+        chosen = hit
+        break
     if chosen is None:
-        mentions = budget_mentions(doc)
-        if mentions:
-            chosen = mentions[0]
+        for sec in titled:
+            hits = [h for h in money_hits(doc.section_lines(sec.number)) if not h.line.is_table_row]
+            if hits:
+                chosen = hits[0]
+                break
     if chosen is None:
         return
     record.budget = money.round_pesos(chosen.value)

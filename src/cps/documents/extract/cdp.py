@@ -36,6 +36,7 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
     if not region:
         return
     rubro: str | None = None
+    has_rows = any(line.is_table_row and money_in(line) for line in region)
     for line in region:
         folded = fold(line.text)
         if record.cdp_number is None:
@@ -44,11 +45,20 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
                 record.cdp_number = m.group(1)
         amounts = money_in(line)
         if not line.is_table_row:
-            # prose: "CDP No. 123 del … por valor de $X"
-            if amounts and re.search(r"\bcdp\b|disponibilidad", folded) and not record.cdp_lines:
-                value = money.round_pesos(amounts[-1].value)
-                record.cdp_lines.append(CdpLine(value=value, location=line.location))
-                record.cdp_total = record.cdp_total or value
+            # prose: "CDP No. 145 … por valor de $X y CDP No. 162 … por valor de $Y, para un total de $Z"
+            # (only when the CDP has no table)
+            if has_rows or not amounts or not re.search(r"\bcdp\b|disponibilidad", folded):
+                continue
+            for hit in amounts:
+                before = fold(line.text[max(0, hit.start - 60) : hit.start])
+                value = money.round_pesos(hit.value)
+                if re.search(r"total", before):
+                    record.cdp_total = value
+                    record.sources["cdp_total"] = line.location
+                elif re.search(r"valor|suma|monto|\$|por\s*$", before) or len(amounts) == 1:
+                    record.cdp_lines.append(CdpLine(value=value, location=line.location))
+            if record.cdp_total is None and len(record.cdp_lines) == 1:
+                record.cdp_total = record.cdp_lines[0].value
                 record.sources.setdefault("cdp_total", line.location)
             continue
         if not amounts:

@@ -13,7 +13,7 @@ from cps.documents.text import DocumentText, Line, fold
 
 def first_paragraph(doc: DocumentText, title_pattern: str) -> tuple[str, Line] | None:
     for sec in doc.sections_titled(title_pattern):
-        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        body = doc.body_lines(sec.number)
         if body:
             return body[0].text.strip(), body[0]
     return None
@@ -21,7 +21,7 @@ def first_paragraph(doc: DocumentText, title_pattern: str) -> tuple[str, Line] |
 
 def section_text(doc: DocumentText, title_pattern: str) -> tuple[str, Line] | None:
     for sec in doc.sections_titled(title_pattern):
-        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        body = doc.body_lines(sec.number)
         if body:
             return " ".join(line.text.strip() for line in body), body[0]
     return None

@@ -15,7 +15,7 @@ KINDS = [
     ("estabilidad", r"estabilidad(?:\s+y\s+calidad)?\s+de\s+la\s+obra"),
     ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
     ("rce", r"responsabilidad\s+civil\s+extracontractual"),
-    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)"),
+    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento"),
 ]
 DISPLAY_ORDER = ["seriedad", "cumplimiento", "anticipo", "pago_anticipado", "salarios", "estabilidad", "calidad", "rce"]
 PERCENT = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)|(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s+por\s+ciento")
@@ -70,6 +70,8 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
             continue
         pct = percent_in(line.text)
         if pct is None:
+            if NOT_APPLICABLE.search(head) and kind not in by_kind:
+                by_kind[kind] = Guarantee(kind=kind, required=False, text=line.text[:300], location=line.location)
             continue
         if kind in by_kind:
             continue

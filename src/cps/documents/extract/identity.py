@@ -53,15 +53,23 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
     header = _pseudo_lines(doc.furniture[:8])
     front = _front(doc)
 
-    # entity: the header names it best; else the first mention on the first page
-    for line in header + front:
-        m = ENTITY_RE.search(line.text)
-        if m and not fold(m.group(1)).startswith(("departamento nacional", "departamento administrativo")):
-            name = re.split(r"\s+(?:NIT|Nit|nit)\b|[,;:]", m.group(1))[0].strip(" .-")
-            if len(name.split()) >= 2:
-                record.entity = name
-                record.sources["entity"] = line.location if line.number else Location(page=1)
-                break
+    # entity: the header names it best; else the first mention on the first page. A municipality
+    # named next to its department ("DEPARTAMENTO DE SANTANDER / ALCALDÍA MUNICIPAL DE …") wins.
+    best: tuple[int, int, str, Line] | None = None
+    for order, line in enumerate(header + front):
+        for found in ENTITY_RE.finditer(line.text):
+            kind = fold(found.group(1))
+            if kind.startswith(("departamento nacional", "departamento administrativo")):
+                continue
+            name = re.split(r"\s+(?:NIT|Nit|nit)\b|[,;:\n–]|\s-\s", found.group(1))[0].strip(" .-")
+            if len(name.split()) < 2:
+                continue
+            rank = 1 if kind.startswith("departamento") else 0
+            if best is None or (rank, order) < (best[0], best[1]):
+                best = (rank, order, name, line)
+    if best is not None:
+        record.entity = best[2]
+        record.sources["entity"] = best[3].location if best[3].number else Location(page=1)
 
     # NIT: the first one in the header or the first pages
     for line in header + front + doc.lines:
@@ -110,7 +118,7 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
     # object: the OBJETO section, else an "OBJETO:" label
     obj_line: Line | None = None
     for sec in doc.sections_titled(r"^objeto\b"):
-        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        body = doc.body_lines(sec.number)
         if body:
             obj_line = body[0]
             record.object = body[0].text.strip().rstrip(".")

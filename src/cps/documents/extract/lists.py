@@ -34,7 +34,7 @@ def sec_location(doc: DocumentText, number: str):  # type: ignore[no-untyped-def
 
 def extract_annexes(doc: DocumentText, record: ProcessRecord) -> None:
     """Annexes, formats and matrices listed in the document's own list of annexes."""
-    secs = doc.sections_titled(r"anexos|formatos|matri(?:z|ces)|documentos\s+(?:anexos|de\s+la\s+oferta)")
+    secs = doc.sections_titled(r"\banexos\b|\bformatos\b|\bmatri(?:z|ces)\b|documentos\s+anexos")
     for sec in secs:
         for line in doc.section_lines(sec.number):
             text = re.sub(r"^\s*(?:[-•*]\s*|\d{1,2}[.)]\s+)", "", line.text)

@@ -7,12 +7,16 @@ import re
 from cps.documents.record import ProcessRecord
 from cps.documents.search import search
 from cps.documents.text import DocumentText, fold
+from cps.law import places
 
 LIMITED = re.compile(
     r"limitad[ao]s?\s+a\s+(?:las\s+)?mi?pymes?|limita(?:r|ci[oó]n)\s+(?:de\s+la\s+convocatoria\s+)?a\s+(?:las\s+)?mi?pymes?|"
     r"convocatoria\s+limitada|se\s+limite\s+a\s+(?:las\s+)?mi?pymes?|convocatoria\s+a\s+m[iy]?[iy]?pymes"
 )
-TERRITORIAL = re.compile(r"limitaci[oó]n\s+territorial|domicilio\s+en\s+(?:el|los)\s+(?:departamento|municipio)")
+TERRITORIAL = re.compile(
+    r"limitaci[oó]n\s+territorial|ser[aá]\s+territorial|domiciliad[ao]s?\s+en|domicilio\s+en\s+(?:el|los)\s+(?:departamento|municipio)"
+    r"|mi?pymes?\s+(?:del|de\s+los?)\s+(?:departamento|municipio)"
+)
 
 
 def extract_mipyme_and_tiebreak(doc: DocumentText, record: ProcessRecord) -> None:
@@ -20,18 +24,32 @@ def extract_mipyme_and_tiebreak(doc: DocumentText, record: ProcessRecord) -> Non
     if hits:
         record.mipyme_limitation = True
         record.sources["mipyme_limitation"] = hits[0].location
-    # territorial limitation: the sentence that names the territory
-    for hit in search(doc, r"(?:limitaci[oó]n\s+territorial|mipymes?\s+(?:con\s+domicilio\s+en\s+)?del\s+(?:departamento|municipio)\s+de\s+[a-z])"):
-        line = hit.line
-        idx = doc.lines.index(line)
-        window = " ".join(x.text for x in doc.lines[idx : idx + 3])
-        folded = fold(window)
-        m = re.search(r"mipymes?\s+(?:con\s+domicilio\s+en\s+|domiciliad[ao]s\s+en\s+)?(?:el\s+|del\s+)?(departamento|municipio)s?\s+(?:de\s+)?([a-z][a-z ,y]+?)(?:[,.;]|\s+dentro|\s+lugar|\s+donde|$)", folded)
+    # territorial limitation: the sentence that limits to Mipyme with domicile in a territory
+    for hit in search(doc, TERRITORIAL):
+        sentence = hit.sentence(600)
+        folded = fold(sentence)
+        if not re.search(r"mi?pymes?", folded):
+            continue
+        m = re.search(
+            r"(departamentos?|municipios?)\s+(?:de(?:l)?\s+)?([a-z][a-z ,]+?)(?=[,.;]|\s+(?:dentro|lugar|donde|en\s+el\s+cual|y\s+en|con\s+base)|$)",
+            folded[folded.find("domicili") if "domicili" in folded else 0 :],
+        )
+        depts = places.departments_in(sentence)
+        named = None
         if m:
-            start = folded.index(m.group(2))
-            record.territorial_limitation = f"{m.group(1)} de {window[start : start + len(m.group(2))].strip()}"
-            record.sources["territorial_limitation"] = line.location
-            break
+            raw = m.group(2).strip()
+            start = fold(sentence).find(raw)
+            name = (sentence[start : start + len(raw)] if start >= 0 else raw).strip()
+            if places.departments_in(name) or name[:1].isupper():
+                named = f"{m.group(1).rstrip('s')} de {name}"
+        if named:
+            record.territorial_limitation = named
+        elif depts:
+            record.territorial_limitation = "departamento de " + ", ".join(depts)
+        else:
+            continue
+        record.sources["territorial_limitation"] = hit.location
+        break
     for sec in doc.sections_titled(r"desempate|empate"):
         body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
         if body:

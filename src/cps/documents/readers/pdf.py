@@ -25,7 +25,7 @@ RULE = 2.5  # a path thinner than this is a rule (table border)
 BULLETS = "\uf0b7\uf0a7\uf076\uf0d8•●▪◦■–-*o"
 LIST_START = re.compile(
     r"^\s*(?:[•●▪◦■*-]|\(?[a-zA-Z]\)|[a-zA-Z]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)])\s"
-    r"|^\s*\d{1,2}(?:\.\d{1,2}){1,3}\s+[A-ZÁÉÍÓÚÑ]"
+    r"|^\s*(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){1,3}\.?\s+[A-ZÁÉÍÓÚÑ]"
     r"|^\s*(?:CAP[IÍ]TULO|T[IÍ]TULO)\b"
 )
 
@@ -325,7 +325,8 @@ def _paragraphs(items: list[tuple[float, RawLine | _Line]], number: int, furnitu
             and previous.right + _first_word_width(item) >= right_margin - 12  # no room left: the line wrapped
             and previous.bottom - item.top <= 1.2 * item.height
             and not LIST_START.match(text)
-            and not (previous.bold != item.bold and out[-1].text.rstrip().endswith((".", ":")))
+            and not (previous.bold and not item.bold)  # a bold heading does not run into the body below it
+            and not (item.bold and out[-1].text.rstrip().endswith((".", ":")))  # nor a body sentence into one
         )
         if joins:
             joined = out[-1].text

@@ -7,7 +7,8 @@ import re
 from cps.documents.text import RawLine
 from cps.errors import InputError
 
-_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf]|â€")
+_MOJIBAKE = re.compile("[ÃÂ][^\x00-\x7f]|â€")
+_CP1252_BYTE = {chr(b).encode("latin-1").decode("cp1252", "ignore") or chr(b): b for b in range(256)}
 _TAG = re.compile(r"</?(?:b|i|u|strong|em|span|br|p|font|sup|sub)\b[^>]*>", re.IGNORECASE)
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
@@ -46,20 +47,31 @@ def decode(data: bytes, path: str) -> str:
     return repair_mojibake(text)
 
 
+def _undo(text: str) -> str:
+    """The bytes a Windows-1252 (or Latin-1, for its 5 undefined bytes) decoding produced, read as UTF-8."""
+    data = bytearray()
+    for ch in text:
+        byte = _CP1252_BYTE.get(ch)
+        if byte is None:
+            raise UnicodeEncodeError("cp1252", ch, 0, 1, "not a single-byte character")
+        data.append(byte)
+    return data.decode("utf-8")
+
+
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was decoded as Windows-1252 (\"PRESUPUESTO OFICIAL Ã\" …), up to twice."""
+    """Undo UTF-8 text that was decoded as Windows-1252 ("DESINFECCIÃ“N" → "DESINFECCIÓN"), up to twice."""
     for _ in range(2):
         marks = len(_MOJIBAKE.findall(text))
         if marks == 0:
             break
         try:
-            fixed = text.encode("cp1252").decode("utf-8")
+            fixed = _undo(text)
         except (UnicodeEncodeError, UnicodeDecodeError):
             # mixed content: repair line by line where possible
             lines = []
             for line in text.split("\n"):
                 try:
-                    lines.append(line.encode("cp1252").decode("utf-8") if _MOJIBAKE.search(line) else line)
+                    lines.append(_undo(line) if _MOJIBAKE.search(line) else line)
                 except (UnicodeEncodeError, UnicodeDecodeError):
                     lines.append(line)
             fixed = "\n".join(lines)
@@ -79,11 +91,69 @@ def clean_inline(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+RULER = re.compile(r"^[\s|+:=-]*-{3,}[\s|+:=-]*$")
+CHUNK = re.compile(r"\S+(?: \S+)*")
+
+
+def _ruler_spans(ruler: str) -> list[tuple[int, int]] | None:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[-=]{2,}", ruler)]
+    return spans if len(spans) >= 2 else None
+
+
+def _fixed_width_cells(raw: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Cells of a fixed-width table row: word groups assigned to the ruler's columns."""
+    cells = [""] * len(spans)
+    for m in re.finditer(r"\S+(?:\s\S+)*?(?=\s{2,}|$)", raw.rstrip()):
+        start, end = m.start(), m.end()
+        best = max(range(len(spans)), key=lambda i: min(end, spans[i][1]) - max(start, spans[i][0]))
+        if min(end, spans[best][1]) - max(start, spans[best][0]) <= 0:
+            best = min(range(len(spans)), key=lambda i: abs(spans[i][0] - start))
+        cells[best] = (cells[best] + " " + m.group()).strip()
+    return [clean_inline(c) for c in cells]
+
+
+def _pipe_cells(raw: str) -> list[str] | None:
+    if raw.count("|") < 2 or (raw.strip().startswith(("|-", "|:")) and RULER.match(raw)):
+        return None
+    cells = [clean_inline(c) for c in raw.strip().strip("|").split("|")]
+    return cells if len([c for c in cells if c]) >= 2 else None
+
+
 def read_plain(data: bytes, path: str) -> list[RawLine]:
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    raws = text.split("\n")
+    # fixed-width tables: a ruler of dashes under the header gives the columns
+    table_spans: dict[int, list[tuple[int, int]]] = {}
+    for i, raw in enumerate(raws):
+        if "\t" in raw or not RULER.match(raw) or "|" in raw:
+            continue
+        spans = _ruler_spans(raw)
+        if spans is None:
+            continue
+        header = i - 1
+        while header >= 0 and not raws[header].strip():
+            header -= 1
+        if header >= 0:
+            table_spans[header] = spans
+        j = i + 1
+        while j < len(raws) and raws[j].strip() and not RULER.match(raws[j]):
+            table_spans[j] = spans
+            j += 1
     out: list[RawLine] = []
     page: int | None = 1 if "\f" in text else None
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(raws, start=1):
+        index = number - 1
+        if RULER.match(raw) and raw.strip():
+            continue  # a table ruler or a Markdown table separator
+        if index in table_spans and "\f" not in raw:
+            cells = _fixed_width_cells(raw, table_spans[index])
+            if len([c for c in cells if c]) >= 2:
+                out.append(RawLine(text=" ".join(c for c in cells if c), page=page, cells=cells, source_line=number))
+                continue
+        pipe = _pipe_cells(raw) if "\f" not in raw else None
+        if pipe is not None:
+            out.append(RawLine(text=" ".join(c for c in pipe if c), page=page, cells=pipe, source_line=number))
+            continue
         parts = raw.split("\f")
         for i, part in enumerate(parts):
             if i:

@@ -1,0 +1,112 @@
+"""Acceptance on our own invitations (tests/fixtures/invitations): three seeded with defects of every
+family and one clean, each in text or Markdown, Word and PDF. The manifests (X.expected.yaml) say
+what the record must contain, which defects must be found (code, section, quoted evidence,
+severity), and which look-alikes must not be reported."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cps.documents.review import Review, review_path
+from cps.textnorm import fold
+from tests.conftest import FIXTURES
+
+FOLDER = FIXTURES / "invitations"
+MANIFESTS = sorted(FOLDER.glob("*.expected.yaml"))
+
+
+def _manifest(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+CASES = [(m, f) for m in MANIFESTS for f in _manifest(m)["document"]["files"]]
+IDS = [f for _, f in CASES]
+
+
+@cache
+def _review(name: str) -> Review:
+    return review_path(FOLDER / name)
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+@pytest.mark.parametrize(("manifest", "name"), CASES, ids=IDS)
+def test_record(manifest: Path, name: str) -> None:
+    expected = _manifest(manifest)["record"]
+    p = _review(name).process
+    assert p.process_number == expected["process_number"]
+    assert p.entity and _norm(expected["entity_contains"]) in _norm(p.entity)
+    assert p.entity_nit == expected["entity_nit"]
+    assert p.modality == expected["modality"]
+    assert p.budget == expected["budget"]
+    assert p.cdp_total == expected["cdp_total"]
+    if "cdp_lines" in expected:
+        assert [line.value for line in p.cdp_lines] == expected["cdp_lines"]
+    assert len(p.unspsc) == expected["unspsc_rows"]
+    assert [row.product for row in p.unspsc] == expected["unspsc_products"]
+    got = {(g.kind, g.percent) for g in p.guarantees if g.required}
+    want = {(g["kind"].split("_")[0], g["percent"]) for g in expected["guarantees"]}
+    assert got == want
+    assert {g.kind for g in p.guarantees if not g.required} == set(expected.get("guarantees_not_required", []))
+    assert p.term and _norm(expected["term"]) in _norm(p.term)
+    assert p.location and _norm(expected["location"]) in _norm(p.location)
+    if expected.get("territorial_limitation"):
+        assert p.territorial_limitation and _norm(expected["territorial_limitation"]) in _norm(p.territorial_limitation)
+
+
+def _matches(finding, item: dict) -> bool:
+    sections = [item.get("section"), *item.get("other_sections", [])]
+    section = finding.location.section if finding.location else None
+    if section is not None:
+        section = section.rstrip(".")
+    quoted = [finding.evidence] + [r.evidence for r in finding.related]
+    evidence = item.get("evidence")
+    return (
+        finding.code == item["code"]
+        # a defect on the cover or page header (section null) may also be quoted from the body
+        and (section in sections or item.get("section") is None)
+        and (evidence is None or any(_norm(str(evidence)) in _norm(q) for q in quoted))
+    )
+
+
+@pytest.mark.parametrize(("manifest", "name"), CASES, ids=IDS)
+def test_seeded_defects_are_found(manifest: Path, name: str) -> None:
+    review = _review(name)
+    missing = []
+    for item in _manifest(manifest)["findings"]:
+        found = [f for f in review.findings if _matches(f, item)]
+        if not found:
+            missing.append(f"{item['code']} en {item.get('section')}: «{item.get('evidence')}»")
+        elif found[0].severity != item["severity"]:
+            missing.append(f"{item['code']} en {item.get('section')}: severidad {found[0].severity}, se esperaba {item['severity']}")
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize(("manifest", "name"), CASES, ids=IDS)
+def test_no_false_alarms(manifest: Path, name: str) -> None:
+    data = _manifest(manifest)
+    review = _review(name)
+    expected = data["findings"]
+    wrong = []
+    for f in review.findings:
+        if f.severity == "info":
+            continue
+        if not any(_matches(f, item) or (f.code == item["code"] and _same_place(f, item)) for item in expected):
+            where = f.location.section if f.location else None
+            wrong.append(f"{f.code} ({f.severity}) en {where}: «{f.evidence[:120]}»")
+    for trap in data.get("not_defects", []):
+        for f in review.findings:
+            if f.code in trap["must_not"] and any(_norm(trap["evidence"]) in _norm(q) for q in [f.evidence, *[r.evidence for r in f.related]]):
+                wrong.append(f"{f.code} sobre «{trap['evidence']}» ({trap['what']})")
+    assert not wrong, "\n".join(wrong)
+
+
+def _same_place(finding, item: dict) -> bool:
+    section = finding.location.section.rstrip(".") if finding.location and finding.location.section else None
+    return section in [item.get("section"), *item.get("other_sections", [])]
