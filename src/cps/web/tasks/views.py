@@ -23,4 +23,16 @@ def task_status(request: HttpRequest, task_id: int) -> HttpResponse:
             else:
                 response["HX-Redirect"] = task.done_url
         return response
-    return render(request, "tasks/page.html", {"task": task})
+    return render(request, "tasks/page.html", {"task": task, "back": _back(task)})
+
+
+def _back(task: object) -> tuple[str, str]:
+    """Where the user came from: the process, or the extracts page."""
+    from django.urls import reverse
+
+    params = getattr(task, "params", {}) or {}
+    if "process_id" in params:
+        return reverse("processes:detail", kwargs={"process_id": params["process_id"]}), "Volver al proceso"
+    if "extract_id" in params:
+        return reverse("goals:extracts"), "Volver a los extractos"
+    return reverse("ui:home"), "Volver al inicio"
