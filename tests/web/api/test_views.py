@@ -63,3 +63,22 @@ def test_criteria_evaluate_and_lcc_have_the_cli_shapes(admin_a: Any, examples: A
     assert result["outcome"] == "adjudicada" and result["selected"] == "A"
     bad = client.post("/api/ciclo-de-vida/calcular", {"alternatives": []}, content_type="application/json")
     assert bad.status_code == 422 and "detail" in bad.json()
+
+
+@pytest.mark.django_db
+def test_upload_through_the_api_respects_the_role(reader_a: Any, writer_a: Any, seed_invitation: Any) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cps.web.processes.models import Process
+
+    def post(user: Any) -> Any:
+        _, token = api_token_create(user=user, name="t")
+        upload = SimpleUploadedFile("invitacion.txt", seed_invitation.read_bytes(), content_type="text/plain")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}").post("/api/procesos", {"documento": upload})
+
+    assert post(reader_a).status_code == 403
+    assert not Process.objects.exists()
+    accepted = post(writer_a)
+    assert accepted.status_code == 202
+    body = accepted.json()
+    assert body["task"]["status"] == "pending" and Process.objects.get().pk == body["id"]

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
-from ninja import Body, File, Form, NinjaAPI, Query, UploadedFile
+from ninja import Body, File, Form, NinjaAPI, Query, Status, UploadedFile
 
 from cps.errors import InputError
 from cps.web.accounts.access import memberships_of, require_member
@@ -108,7 +108,7 @@ def process_review(request: HttpRequest, process_id: int) -> dict[str, Any]:
 
 @api.post("/procesos", response={202: Accepted, 403: ErrorOut, 422: ErrorOut},
           summary="Cargar una invitación o estudios previos; la revisión sigue en una tarea")
-def process_upload(request: HttpRequest, documento: File[UploadedFile], entidad: Form[str] = "") -> tuple[int, dict[str, Any]]:
+def process_upload(request: HttpRequest, documento: File[UploadedFile], entidad: Form[str] = "") -> Status[dict[str, Any]]:
     from django.conf import settings
 
     from cps.web.processes.services import process_create_from_upload
@@ -117,7 +117,7 @@ def process_upload(request: HttpRequest, documento: File[UploadedFile], entidad:
     entity = _entity(request, entidad or None)
     validate_upload(documento, kind=DOCUMENT, max_mb=settings.MAX_UPLOAD_MB)
     process, task = process_create_from_upload(user=request.user, entity=entity, upload=documento)
-    return 202, {"id": process.pk, "task": _task_out(task)}
+    return Status(202, {"id": process.pk, "task": _task_out(task)})
 
 
 @api.get("/tareas/{task_id}", response={200: TaskOut, 404: ErrorOut}, summary="Estado de una tarea en segundo plano")
