@@ -16,6 +16,7 @@ from cps.web.tasks.models import Task
 from cps.web.tasks.services import task_enqueue
 
 IMPORT_TASK = "extract_import"
+COMPUTE_TASK = "indicators_compute"
 
 
 @transaction.atomic
@@ -72,3 +73,15 @@ def register_remove(*, user: Any, entry: RegisterEntry) -> None:
 
 def snapshot_save(*, entity_id: int, result: dict[str, Any]) -> IndicatorSnapshot:
     return IndicatorSnapshot.objects.create(entity_id=entity_id, result=result)
+
+
+def indicators_refresh(*, user: Any, entity: Entity) -> Task | None:
+    """Compute the indicators again in the background (after a change of plan or register);
+    None when there is nothing to compute yet (no plan or no extracts)."""
+    from cps.web.goals.models import ExtractState
+
+    require_write(user=user, entity=entity)
+    ready = set(Extract.objects.filter(entity=entity, state=ExtractState.READY).values_list("kind", flat=True))
+    if not Plan.objects.filter(entity=entity).exists() or not {"procesos", "contratos"} <= ready:
+        return None
+    return task_enqueue(user=user, entity_id=entity.pk, kind=COMPUTE_TASK, label="Cálculo de los indicadores", params={})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from cps.errors import InputError
 from cps.web.goals.models import Extract, ExtractState, Plan, RegisterEntry
 from cps.web.goals.selectors import latest_extracts
-from cps.web.goals.services import IMPORT_TASK, snapshot_save
+from cps.web.goals.services import COMPUTE_TASK, IMPORT_TASK, snapshot_save
 from cps.web.tasks.registry import Progress, task_handler
 
 
@@ -54,3 +54,10 @@ def run_import(task: Any, progress: Progress) -> dict[str, Any]:
         Extract.objects.filter(pk=extract.pk).update(state=ExtractState.FAILED, error=str(error))
         raise InputError(error.message, file=extract.original_name, field=error.field, line=error.line) from None
     return {"rows": extract.rows, "done_url": reverse("goals:dashboard")}
+
+
+@task_handler(COMPUTE_TASK)
+def run_compute(task: Any, progress: Progress) -> dict[str, Any]:
+    progress(20, "Calculando los indicadores…")
+    result = recompute(entity_id=task.entity_id)
+    return {"computed": result is not None, "done_url": reverse("goals:dashboard")}

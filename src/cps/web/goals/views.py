@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -39,19 +40,13 @@ def plan_edit(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 targets = form.targets()
-            except Exception as error:  # ValidationError with the year messages
-                for message in getattr(error, "messages", [str(error)]):
+            except ValidationError as error:
+                for message in error.messages:
                     form.add_error(None, message)
             else:
                 services.plan_save(user=request.user, entity=entity, targets=targets, priority_classes=form.cleaned_data["priority_classes"])
-                from cps.web.goals.tasks import recompute
-
-                try:
-                    recompute(entity_id=entity.pk)
-                except Exception as error:
-                    messages.warning(request, f"Plan guardado; los indicadores no se pudieron calcular: {error}")
-                else:
-                    messages.success(request, "Plan guardado.")
+                queued = services.indicators_refresh(user=request.user, entity=entity)
+                messages.success(request, "Plan guardado." + (" Los indicadores se recalculan en segundo plano." if queued else ""))
                 return redirect("goals:dashboard")
     return render(request, "goals/plan.html", {"form": form, "plan": plan}, status=400 if form.errors else 200)
 
@@ -84,7 +79,8 @@ def register(request: HttpRequest) -> HttpResponse:
         require_write(user=request.user, entity=entity)
         if form.is_valid():
             services.register_add(user=request.user, entity=entity, **form.cleaned_data)
-            messages.success(request, "Proceso agregado al registro de la entidad.")
+            services.indicators_refresh(user=request.user, entity=entity)
+            messages.success(request, "Proceso agregado al registro de la entidad; los indicadores se recalculan.")
             return redirect("goals:register")
     return render(
         request,
@@ -98,7 +94,8 @@ def register(request: HttpRequest) -> HttpResponse:
 def register_remove(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.register_entry_get(user=request.user, entry_id=entry_id)
     services.register_remove(user=request.user, entry=entry)
-    messages.success(request, "Proceso retirado del registro.")
+    services.indicators_refresh(user=request.user, entity=entry.entity)
+    messages.success(request, "Proceso retirado del registro; los indicadores se recalculan.")
     return redirect("goals:register")
 
 
