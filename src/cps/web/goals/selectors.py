@@ -38,3 +38,7 @@ def latest_snapshot(*, user: Any, entity: Entity) -> IndicatorSnapshot | None:
     require_member(user=user, entity=entity)
     # the result (possibly large) is loaded only when it is used
     return IndicatorSnapshot.objects.filter(entity=entity).defer("result").order_by("-computed_at", "-id").first()
+
+
+def last_extract(*, entity_id: int) -> Extract | None:
+    return Extract.objects.filter(entity_id=entity_id).only("id", "state", "error", "original_name").order_by("-uploaded_at", "-id").first()

@@ -23,7 +23,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     key = f"{entity.pk}:{snapshot.pk if snapshot else 0}:{plan.updated_at.timestamp() if plan else 0}"
     # the figures are read only when the cached fragment has to be rendered again (templates call callables)
-    context = {"snapshot": snapshot, "plan": plan, "dashboard_key": key}
+    context = {"snapshot": snapshot, "plan": plan, "dashboard_key": key, "last_extract": selectors.last_extract(entity_id=entity.pk)}
     context["years"] = lambda: dashboard_context(snapshot)["years"]
     return render(request, "goals/dashboard.html", context)
 
