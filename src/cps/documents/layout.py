@@ -18,13 +18,19 @@ def shape(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", fold(text))).strip()
 
 
+PAGE_DASHES = re.compile(r"^\s*[-–—]\s*(\d{1,4})\s*[-–—]\s*$")
+
+
 def _markers(raw: list[RawLine]) -> list[tuple[int, int]]:
-    """(index, page number) of "Página N de M" lines, when they form an increasing sequence."""
+    """(index, page number) of "Página N de M" lines (or "- N -" alone on a line), when they form
+    an increasing sequence."""
     found = [
         (i, int(m.group(1)))
         for i, line in enumerate(raw)
         if len(line.text) < 300 and (m := PAGE_MARKER.search(line.text))
     ]
+    if len(found) < 2:
+        found = [(i, int(m.group(1))) for i, line in enumerate(raw) if (m := PAGE_DASHES.match(line.text))]
     numbers = [n for _, n in found]
     if len(found) < 2 or numbers != sorted(numbers):
         return []
@@ -64,7 +70,7 @@ def _furniture(raw: list[RawLine], zones: dict[int, int], boundaries: int) -> se
         i
         for i in zones
         if (text := raw[i].text.strip())
-        and (shape(text) in shapes or PAGE_MARKER.search(text) or PAGE_ONLY.fullmatch(text))
+        and (shape(text) in shapes or PAGE_MARKER.search(text) or PAGE_ONLY.fullmatch(text) or PAGE_DASHES.match(text))
     }
 
 

@@ -78,7 +78,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> str:
 
 MONEY_RE = re.compile(
     r"(?:\$|COP|\bpesos\b)\s*\(?\s*(\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d{4,}(?:[.,]\d{1,2})?)"
-    r"|(\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?)",
+    r"|(\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?|\d{1,3}['’]\d{3}(?:[.,]\d{3})+(?:,\d{1,2})?)",
     re.IGNORECASE,
 )
 

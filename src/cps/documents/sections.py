@@ -20,6 +20,39 @@ CHAPTER = re.compile(
 NUMBERED = re.compile(
     r"^(?i:numeral\s+|secci[oó]n\s+)?(\d{1,2}(?:\.\d{1,2}){0,4}|[A-Z](?:\.\d{1,2}){1,4})\.?(?:\s+|(?=[A-ZÁÉÍÓÚÑ]))(.+)$"
 )
+KEYWORD_HEADING = re.compile(
+    r"^(?:ART[IÍ]CULO|CL[AÁ]USULA)\s+(\d{1,2}|[A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[.:º°\-–)]*\s+(.{3,140})$",
+    re.IGNORECASE,
+)
+ORDINAL_HEADING = re.compile(r"^([A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[:.\-–]\s*(.{3,140})$")
+UNIT_TITLE = re.compile(r"^(?:W|V|kV|kW|VA|mm|cm|m|km|kg|g|lb|%|K|lm|A|Hz|GB|MB|TB|oz|ml|l)\b")
+ORDINAL_UNITS = {
+    "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4,
+    "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "septimo": 7, "septima": 7, "octavo": 8, "octava": 8,
+    "noveno": 9, "novena": 9,
+}
+ORDINAL_WORDS = {
+    **ORDINAL_UNITS, "decimo": 10, "decima": 10, "undecimo": 11, "undecima": 11, "duodecimo": 12, "duodecima": 12,
+    "vigesimo": 20, "vigesima": 20, "trigesimo": 30, "trigesima": 30,
+}
+
+
+def ordinal_value(text: str) -> int | None:
+    """``"QUINTO"`` → 5, ``"DÉCIMO PRIMERO"`` / ``"DECIMOPRIMERO"`` → 11, ``"VIGÉSIMA"`` → 20."""
+    words = fold(text).split()
+    if len(words) == 1:
+        word = words[0]
+        if word in ORDINAL_WORDS:
+            return ORDINAL_WORDS[word]
+        for prefix, base in (("decimo", 10), ("decima", 10), ("vigesimo", 20), ("vigesima", 20)):
+            if word.startswith(prefix) and word[len(prefix) :] in ORDINAL_UNITS:
+                return base + ORDINAL_UNITS[word[len(prefix) :]]
+        return None
+    if len(words) == 2 and words[0] in ("decimo", "decima", "vigesimo", "vigesima") and words[1] in ORDINAL_UNITS:
+        return ORDINAL_WORDS[words[0]] + ORDINAL_UNITS[words[1]]
+    return None
+
+
 LETTER_CHAPTER = re.compile(r"^([A-Z])\.\s+([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,;()/–-]{3,100})$")
 NOT_SECTION_START = re.compile(r"^(?:art[ií]culo|art\.|par[aá]grafo|literal|inciso|nota)\b", re.IGNORECASE)
 
@@ -45,12 +78,15 @@ def _upper_ratio(text: str) -> float:
     return sum(1 for c in letters if c.isupper()) / len(letters)
 
 
-def _looks_like_heading(line: Line, title: str) -> bool:
-    if len(title) > 160:
+def _looks_like_heading(line: Line, title: str, number: str = "") -> bool:
+    if len(title) > 160 or UNIT_TITLE.match(title):
         return False
     if line.heading or line.bold:
         return True
-    return _upper_ratio(title) >= 0.7 and len(title) <= 130
+    if _upper_ratio(title) >= 0.7 and len(title) <= 130:
+        return True
+    # "1.1. Entidad contratante": a short numbered line in sentence case, alone on its line
+    return "." in number and len(title) <= 70 and title[:1].isupper() and not title.rstrip().endswith((",", ";", ":"))
 
 
 def _parts(number: str) -> tuple[int, ...]:
@@ -117,10 +153,21 @@ def assign_sections(doc: DocumentText) -> None:
             sections.append(Section(number=chapter_label, title=m.group(2).strip(), line=line.number, page=line.page))
             line.section = label
             continue
+        titled = KEYWORD_HEADING.match(text) or ORDINAL_HEADING.match(text)
+        if titled and len(text) < 160 and _upper_ratio(titled.group(2)) >= 0.6:
+            raw = titled.group(1)
+            value = int(raw) if raw.isdigit() else ordinal_value(raw)
+            if value is not None and (titled.re is KEYWORD_HEADING or _upper_ratio(raw) > 0.9):
+                # "ARTÍCULO 9. OBLIGACIONES", "CLÁUSULA QUINTA: GARANTÍAS", "QUINTO: PLAZO …"
+                current = str(value)
+                label = current
+                sections.append(Section(number=current, title=titled.group(2).strip(), line=line.number, page=line.page))
+                line.section = label
+                continue
         m = NUMBERED.match(text)
         if m and not NOT_SECTION_START.match(text):
             number, title = m.group(1), m.group(2).strip()
-            if _looks_like_heading(line, title) and _fits(number, current, chapter_no):
+            if _looks_like_heading(line, title, number) and _fits(number, current, chapter_no):
                 # a bare single number ("1.") is a heading when the source marks it as one or it is
                 # written in capitals ("1. PRESENTACIÓN"), not a list item ("1. Objeto del contrato")
                 if "." in number or line.heading or line.bold or chapter_no is None or _upper_ratio(title) >= 0.7:

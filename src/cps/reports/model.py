@@ -10,6 +10,8 @@ from typing import Literal
 class Heading:
     text: str
     level: int = 1
+    # keep the heading on the same page as the block that follows it (PDF; Word headings already do)
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,10 @@ def to_pdf(report: Report) -> bytes:
 
     for block in report.blocks:
         if isinstance(block, Heading):
-            story.append(RLParagraph(_esc(block.text), styles[f"h{min(max(block.level, 1), 3)}"]))
+            style = styles[f"h{min(max(block.level, 1), 3)}"]
+            if block.keep_with_next:
+                style = ParagraphStyle(f"{style.name}-keep", parent=style, keepWithNext=1)
+            story.append(RLParagraph(_esc(block.text), style))
         elif isinstance(block, Paragraph):
             story.append(RLParagraph(_esc(block.text), styles[block.style]))
         elif isinstance(block, Bullets):
@@ -262,6 +265,7 @@ def to_pdf(report: Report) -> bytes:
         elif isinstance(block, PageBreak):
             story.append(RLPageBreak())
 
+    story = _merge_kept_headings(story, KeepTogether)
     footer = report.footer or ""
 
     def on_page(canvas: object, doc: object) -> None:
@@ -286,3 +290,23 @@ def to_pdf(report: Report) -> bytes:
     )
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()
+
+
+def _merge_kept_headings(story: list[object], keep_together: type) -> list[object]:
+    """Put a keep-with-next heading inside the KeepTogether that follows it.
+
+    ReportLab does not honour ``keepWithNext`` when the next flowable is itself a KeepTogether
+    (a captioned table): the heading would stay alone at the foot of the page.
+    """
+    out: list[object] = []
+    for flowable in story:
+        previous = out[-1] if out else None
+        if (
+            isinstance(flowable, keep_together)
+            and previous is not None
+            and getattr(getattr(previous, "style", None), "keepWithNext", False)
+        ):
+            out[-1] = keep_together([previous, *flowable._content])  # type: ignore[attr-defined]
+        else:
+            out.append(flowable)
+    return out

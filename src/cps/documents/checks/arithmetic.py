@@ -215,6 +215,43 @@ def _value_twice(ctx: Context) -> list[Finding]:
     return out
 
 
+TOTAL_ROW = re.compile(r"^(?:valor\s+)?total(?:\s+(?:general|presupuesto(?:\s+oficial)?|con\s+iva|iva\s+incluido|del\s+presupuesto))?\s*:?$")
+
+
+def _table_totals(ctx: Context) -> list[Finding]:
+    """The total row of a quantities/budget table that does not match the official budget."""
+    r = ctx.record
+    if not r.budget:
+        return []
+    skip = {loc.line for loc in [r.sources.get("cdp_total"), *[c.location for c in r.cdp_lines]] if loc is not None}
+    out = []
+    for line in ctx.doc.lines:
+        if not line.cells or line.location.line in skip:
+            continue
+        label = next((fold(c).strip(" .:") for c in line.cells if c.strip() and not re.match(r"^[\d.,$\s%'COP]+$", c)), "")
+        if not TOTAL_ROW.match(label):
+            continue
+        amounts = money_in(line)
+        if not amounts:
+            continue
+        value = money.round_pesos(amounts[-1].value)
+        if value == r.budget or not (r.budget / 2 <= value <= r.budget * 2):
+            continue
+        out.append(
+            make(
+                VALUE_TWICE,
+                message=(
+                    f"El cuadro de cantidades y precios totaliza {money.format_cop(value)}, pero el presupuesto "
+                    f"oficial es {money.format_cop(r.budget)} (diferencia {money.format_cop(abs(value - r.budget))})."
+                ),
+                evidence=line.text,
+                location=line.location,
+                related=[(r.sources.get("budget"), f"Presupuesto oficial {money.format_cop(r.budget)}")],
+            )
+        )
+    return out
+
+
 def _guarantee_figures(ctx: Context) -> list[Finding]:
     r = ctx.record
     out = []
@@ -270,7 +307,30 @@ def _guarantee_figures(ctx: Context) -> list[Finding]:
 def _experience_figures(ctx: Context) -> list[Finding]:
     r = ctx.record
     exp = r.experience
-    if exp is None or exp.min_value is None:
+    if exp is None:
+        return []
+    if exp.min_value is None and exp.min_smmlv is not None and exp.min_value_share_of_budget is not None and r.budget:
+        # "el 100 % del presupuesto oficial expresado en SMMLV, es decir, 25 SMMLV"
+        try:
+            wage = params.smmlv(ctx.year)
+        except params.MissingParameter:
+            return []
+        in_smmlv = Decimal(r.budget) * Decimal(str(exp.min_value_share_of_budget)) / wage.value
+        if abs(in_smmlv - Decimal(str(exp.min_smmlv))) < Decimal("0.5"):
+            return []
+        return [
+            make(
+                EXPERIENCE_AMOUNT,
+                message=(
+                    f"El {exp.min_value_share_of_budget * 100:g} % del presupuesto oficial ({money.format_cop(r.budget)}) "
+                    f"equivale a {str(in_smmlv.quantize(Decimal('0.01'))).replace('.', ',')} SMMLV de {ctx.year} "
+                    f"({money.format_cop(wage.value)} cada uno), pero el requisito indica {exp.min_smmlv:g} SMMLV."
+                ),
+                evidence=exp.text[:600],
+                location=exp.location,
+            )
+        ]
+    if exp.min_value is None:
         return []
     expected: Decimal | None = None
     basis = ""
@@ -300,4 +360,4 @@ def _experience_figures(ctx: Context) -> list[Finding]:
 
 
 RULES = [BUDGET_WORDS, AMOUNT_WORDS, CDP_SUM, CDP_BUDGET, VALUE_TWICE, GUARANTEE_AMOUNT, GUARANTEE_PERCENT, EXPERIENCE_AMOUNT]
-CHECKS = [_budget_words, _amount_words, _cdp, _value_twice, _guarantee_figures, _experience_figures]
+CHECKS = [_budget_words, _amount_words, _cdp, _value_twice, _table_totals, _guarantee_figures, _experience_figures]

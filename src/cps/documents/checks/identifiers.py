@@ -42,8 +42,12 @@ DUPLICATE = Rule(
     "Calidad del Clasificador de Bienes y Servicios: cada bien se codifica una vez",
 )
 
-NIT_MENTION = re.compile(r"\bnit\.?\s*(?:no\.?|n[°º]|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d)\b")
+NIT_MENTION = re.compile(
+    r"\bnit\.?\s*(?:no\.?|n[°º]|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d\b"
+    r"|\d{1,3}(?:\.?\d{3}){2,4},?\s*(?:con\s+)?d[ií]gito\s+de\s+verificaci[oó]n\s*(?:\(?dv\)?)?\s*:?\s*\d)\b"
+)
 
+ARTICLE = {"segment": "el", "family": "la", "class": "la", "commodity": "el"}
 COLUMNS: list[tuple[str, unspsc.Level]] = [
     ("segment", "segment"),
     ("family", "family"),
@@ -57,7 +61,7 @@ def _nits(ctx: Context) -> list[Finding]:
     seen: set[str] = set()
     header = [Line(number=0, text=t, page=1, section=None) for t in ctx.doc.furniture]
     for hit in search_lines([*ctx.doc.lines, *header], NIT_MENTION):
-        raw = hit.groups[0] or ""
+        raw = re.sub(r",?\s*(?:con\s+)?d[ií]gito\s+de\s+verificaci[oó]n\s*(?:\(?dv\)?)?\s*:?\s*(\d)$", r"-\1", hit.groups[0] or "", flags=re.IGNORECASE)
         try:
             parsed = nit.parse(raw)
         except ValueError:
@@ -67,17 +71,7 @@ def _nits(ctx: Context) -> list[Finding]:
             continue
         seen.add(key)
         if not parsed.valid:
-            out.append(
-                make(
-                    NIT_DIGIT,
-                    message=(
-                        f"Para el NIT {parsed.base} el dígito de verificación es {parsed.expected_digit}, "
-                        f"no {parsed.digit}."
-                    ),
-                    evidence=hit.text,
-                    location=hit.location if hit.line.number else Location(page=1),
-                )
-            )
+            out.append(_nit_finding(parsed, hit.text, hit.location if hit.line.number else Location(page=1)))
     # the entity NIT may live only in the page header
     r = ctx.record
     if r.entity_nit and not seen:
@@ -86,18 +80,17 @@ def _nits(ctx: Context) -> list[Finding]:
         except ValueError:
             return out
         if parsed.digit is not None and not parsed.valid:
-            out.append(
-                make(
-                    NIT_DIGIT,
-                    message=(
-                        f"Para el NIT {parsed.base} el dígito de verificación es {parsed.expected_digit}, "
-                        f"no {parsed.digit}."
-                    ),
-                    evidence=f"NIT {r.entity_nit}",
-                    location=r.sources.get("entity_nit"),
-                )
-            )
+            out.append(_nit_finding(parsed, f"NIT {r.entity_nit}", r.sources.get("entity_nit")))
     return out
+
+
+def _nit_finding(parsed: nit.Nit, evidence: str, location: Location | None) -> Finding:
+    return make(
+        NIT_DIGIT,
+        message=f"Para el NIT {parsed.base} el dígito de verificación es {parsed.expected_digit}, no {parsed.digit}.",
+        evidence=evidence,
+        location=location,
+    )
 
 
 def _row_label(row: UnspscRow) -> str:
@@ -142,8 +135,9 @@ def _unspsc(ctx: Context) -> list[Finding]:
                     make(
                         HIERARCHY,
                         message=(
-                            f"El {level_names[lower_lvl]} {lower} no pertenece a la {level_names[upper_lvl]} "
-                            f"{upper}: su {level_names[upper_lvl]} es {lower.at(upper_lvl)}."
+                            f"{ARTICLE[lower_lvl].capitalize()} {level_names[lower_lvl]} {lower} no pertenece a "
+                            f"{ARTICLE[upper_lvl]} {level_names[upper_lvl]} {upper}: su {level_names[upper_lvl]} es "
+                            f"{lower.at(upper_lvl)}."
                         ),
                         evidence=_row_label(row),
                         location=row.location,

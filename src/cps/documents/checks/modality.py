@@ -103,6 +103,8 @@ POINTS = re.compile(
     r"\b\d{1,4}\s*\)?\s*puntos\b|\bpuntaje\s+m[aá]ximo|\bpuntaje\s+(?:total\s+)?de\s+\d|\basignar[aá]n?\s+(?:hasta\s+)?[\w ()]{0,30}?puntos"
     r"|\botorgar[aá]n?\s+(?:hasta\s+)?[\w ()]{0,30}?puntos|\bfactores?\s+(?:de\s+)?ponderaci[oó]n\b[^.]{0,60}\d+\s*(?:%|puntos)"
     r"|\bcriterios?\s+(?:de\s+)?(?:evaluaci[oó]n|calificaci[oó]n)\s+(?:y\s+)?(?:puntaje|ponderaci)"
+    r"|\bponderand\w*[^.]{0,150}?\d{1,3}\s*%|\bponderaci[oó]n\s+(?:del?\s+)?[^.]{0,80}?\d{1,3}\s*%"
+    r"|\bpuntaje\s+adicional\b|\bpuntos\s+adicionales\b"
 )
 SORTEO = re.compile(r"\bsorteo\b")
 INTEREST = re.compile(r"manifestaci[oó]n(?:es)?\s+de\s+inter[eé]s|manifest(?:ar|ado|ó)\s+(?:su\s+)?inter[eé]s")
@@ -139,7 +141,12 @@ def _scoring(ctx: Context) -> list[Finding]:
     out = []
     for hit, sentence in _sentence_hits(ctx.doc.lines, POINTS):
         folded = fold(sentence)
-        if re.search(r"no\s+(?:ser[aá]n?|tendr[aá]n?)\s+(?:objeto\s+de\s+)?(?:puntuaci|puntaje|ponderaci)|cumple\s*/\s*no\s+cumple", folded):
+        if re.search(
+            r"no\s+(?:ser[aá]n?|tendr[aá]n?)\s+(?:objeto\s+de\s+)?(?:puntuaci|puntaje|ponderaci)|cumple\s*/\s*no\s+cumple"
+            r"|\bno\s+(?:se\s+)?(?:asigna|otorga|aplica|habr[aá]|tendr[aá]|ser[aá]|da)\w*\s+(?:ning[uú]n\s+)?(?:puntaje|puntos|puntuaci)"
+            r"|\bsin\s+(?:ning[uú]n\s+)?(?:puntaje|puntos)|\bno\s+otorga\w*\s+puntaje",
+            folded,
+        ):
             continue
         out.append(
             make(
@@ -367,15 +374,39 @@ def _territory(ctx: Context) -> list[Finding]:
     limit_depts = places.departments_in(limitation)
     place_depts = places.departments_in(where)
     loc = r.sources.get("territorial_limitation")
+    line = ctx.doc.line_at(loc)
+    if line is not None:  # quote the sentence of the document, not the extracted phrase
+        name = limitation.split(" de ", 1)[-1]
+        at = fold(line.text).find(fold(name))
+        limitation_quote = sentence_around(line.text, max(at, 0), max(at, 0) + len(name)) if at >= 0 else line.text[:300]
+    else:
+        limitation_quote = limitation
     if not limit_depts and not re.search(r"municipio\s+de\s+\w", fold(limitation)):
         return [
             make(
                 TERRITORY,
                 message="La convocatoria se limita territorialmente sin nombrar el departamento o municipio de ejecución.",
-                evidence=limitation,
+                evidence=limitation_quote,
                 location=loc,
             )
         ]
+    limit_town = re.search(r"municipio\s+de\s+([a-z][a-z]+(?:\s+(?:de(?:l)?\s+(?:los?\s+|las?\s+)?)?[a-z][a-z]+){0,3})", fold(limitation))
+    place_town = re.search(r"(?:municipio|ciudad|distrito)\s+de\s+([a-z][a-z]+(?:\s+(?:de(?:l)?\s+(?:los?\s+|las?\s+)?)?[a-z][a-z]+){0,3})", fold(where))
+    if limit_town and place_town:
+        a, b = _town(limit_town.group(1)), _town(place_town.group(1))
+        if a and b and not (a.startswith(b) or b.startswith(a)):
+            return [
+                make(
+                    TERRITORY,
+                    message=(
+                        f"La convocatoria se limita a Mipyme con domicilio en {a.title()}, pero el contrato se ejecuta "
+                        f"en {b.title()}."
+                    ),
+                    evidence=limitation_quote,
+                    location=loc,
+                    related=[(r.sources.get("location"), r.location or "")],
+                )
+            ]
     if limit_depts and place_depts and not set(limit_depts) & set(place_depts):
         return [
             make(
@@ -384,12 +415,22 @@ def _territory(ctx: Context) -> list[Finding]:
                     f"La convocatoria se limita a Mipyme de {', '.join(limit_depts)}, pero el contrato se ejecuta "
                     f"en {', '.join(place_depts)}."
                 ),
-                evidence=limitation,
+                evidence=limitation_quote,
                 location=loc,
                 related=[(r.sources.get("location"), r.location or "")],
             )
         ]
     return []
+
+
+def _town(name: str) -> str:
+    """A municipality name without a trailing department ("gacheta cundinamarca" → "gacheta")."""
+    name = re.sub(r"\s+(?:y|en|con|donde|dentro|lugar|segun|de\s+acuerdo)\b.*$", "", name).strip()
+    for dept in places.departments_in(name):
+        shorter = re.sub(r"\s*\b" + re.escape(fold(dept).split(",")[0]) + r"\b.*$", "", name).strip()
+        if shorter:
+            name = shorter
+    return name
 
 
 @_mc_only

@@ -46,7 +46,9 @@ SERVICE_CODE = Rule(
 OTHER_TYPE = [
     ("obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
     ("consultoría", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b"),
-    ("interventoría", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+interventor\s+del\s+contrato"),
+    ("interventoría", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato"),
+    ("obra", r"\bcontratos?\s+de\s+obras?\s+p[uú]blicas?\b"),
+    ("prestación de servicios", r"\bcontrato\s+de\s+prestaci[oó]n\s+de\s+servicios\b"),
 ]
 REQUIREMENT_CONTEXT = re.compile(r"deber[aá]n?|exig|requisit|acreditar|certificaci[oó]n|so\s+pena|causal|garant[ií]a|amparo")
 
@@ -62,10 +64,12 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", ("86",)),
     "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", ("78",)),
     "servicios de salud": (r"\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", ("85",)),
+    "cadena de frío": (r"\bcadena\s+de\s+fr[ií]o\b|\bbiol[oó]gicos\b|\bvacunas?\b", ("42", "51", "41", "85")),
     "suministro de combustible": (r"\bacpm\b|\bgasolina\b|\bsuministr\w*\s+(?:el\s+|de\s+)?combustibles?\b", ("1510",)),
 }
 ACTIVITY_CONTEXT = re.compile(
-    r"actividades|servicios\s+asociados|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de|^\W*suministrar|operaci[oó]n"
+    r"actividades|servicios?\s+(?:asociados|de)|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de|"
+    r"^\W*(?:\w\)\s*)?(?:suministrar|prestar|garantizar|cumplir|realizar|atender|entregar)|operaci[oó]n|prestaci[oó]n\s+de"
 )
 
 # goods named in an object → UNSPSC prefixes (segment, family or class) that classify them
@@ -79,12 +83,14 @@ GOODS_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "papelería": (r"\bpapel(?:er[ií]a)?\b|\b[uú]tiles\s+de\s+(?:oficina|escritorio)\b", ("14", "44")),
     "tóner y cartuchos": (r"\bt[oó]ner(?:es)?\b|\bcartuchos?\b", ("4410",)),
     "equipos de cómputo": (r"\bcomputador(?:es|as)?\b|\bport[aá]tiles?\b|\bequipos?\s+de\s+c[oó]mputo\b", ("4321",)),
+    "escáneres": (r"\besc[aá]ner(?:es)?\b", ("432117",)),
+    "fotocontroles": (r"\bfotocontrol(?:es)?\b|\bfotoceldas?\b", ("3912",)),
     "impresoras": (r"\bimpresoras?\b", ("4321",)),
     "productos de aseo": (r"\b(?:productos?|elementos?|insumos?|art[ií]culos?)\s+de\s+(?:aseo|limpieza)\b", ("47", "53", "12")),
     "cafetería": (r"\bcafeter[ií]a\b|\bcaf[eé]\b", ("50", "48")),
     "iluminación": (r"\bluminarias?\b|\bbombillas?\b|\bbombillos?\b|\bl[aá]mparas?\b|\bled\b", ("39",)),
     "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", ("53", "4618")),
-    "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|(?<!utiles de )\bescritorios?\b", ("56",)),
+    "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|(?<!utiles de )(?<!computadores de )(?<!computador de )(?<!equipos de )\bescritorios?\b", ("56",)),
     "medicamentos": (r"\bmedicamentos?\b", ("51",)),
     "materiales de construcción": (r"\bmateriales\s+de\s+construcci[oó]n\b|\bcemento\b|\bladrillos?\b|\bgravilla\b", ("30", "11", "31")),
     "alimentos": (r"\balimentos?\b|\bv[ií]veres\b", ("50",)),
@@ -110,6 +116,8 @@ def _contract_type(ctx: Context) -> list[Finding]:
         return []
     out = []
     for label, pattern in OTHER_TYPE:
+        if label == "prestación de servicios" and r.contract_type not in GOODS:
+            continue
         for hit in search(ctx.doc, pattern):
             sentence = hit.sentence()
             requirement = bool(REQUIREMENT_CONTEXT.search(fold(sentence)))
@@ -126,28 +134,18 @@ def _contract_type(ctx: Context) -> list[Finding]:
                 )
             )
     for g in r.guarantees:
-        if g.kind == "estabilidad" and g.required and g.text:
+        folded = fold(g.text or "")
+        wrong = None
+        if g.kind == "estabilidad" and g.required:
+            wrong = ("el amparo de estabilidad y calidad de la obra", "solo corresponde a los contratos de obra")
+        elif g.kind == "calidad" and re.search(r"calidad\s+del\s+servicio", folded):
+            wrong = ("el amparo de «calidad del servicio»", "el que corresponde es el de calidad y correcto funcionamiento de los bienes")
+        if wrong and g.text:
             out.append(
                 make(
                     CONTRACT_TYPE,
                     severity="error",
-                    message=(
-                        "Para un suministro de bienes se exige el amparo de estabilidad y calidad de la obra, que "
-                        "solo corresponde a los contratos de obra."
-                    ),
-                    evidence=g.text[:300],
-                    location=g.location,
-                )
-            )
-        if g.kind == "calidad" and g.text and re.search(r"calidad\s+del\s+servicio", fold(g.text)):
-            out.append(
-                make(
-                    CONTRACT_TYPE,
-                    severity="error",
-                    message=(
-                        "Para un suministro de bienes se exige el amparo de «calidad del servicio»; el que corresponde "
-                        "es el de calidad y correcto funcionamiento de los bienes."
-                    ),
+                    message=f"Para un suministro de bienes se exige {wrong[0]}; {wrong[1]}.",
                     evidence=g.text[:300],
                     location=g.location,
                 )

@@ -15,8 +15,16 @@ CDP_NUMBER = re.compile(r"(?:disponibilidad(?:\s+presupuestal)?|cdp)\s*(?:no\.?|
 
 
 def _cdp_region(doc: DocumentText) -> list[Line]:
-    for sec in doc.sections_titled(r"disponibilidad|cdp|respaldan|recursos|presupuestal|apropiaci"):
+    titled = doc.sections_titled(r"disponibilidad|\bcdp\b|respaldan|recursos|presupuestal|apropiaci")
+    # the most specific first: "3.3 Certificado de disponibilidad" before "3. Presupuesto y disponibilidad"
+    titled.sort(key=lambda s: (not re.search(r"disponibilidad|\bcdp\b", fold(s.title)), -s.number.count(".")))
+    for sec in titled:
         lines = doc.section_lines(sec.number)
+        children = [other.number for other in doc.sections if other.number.startswith(sec.number + ".")]
+        if children:  # keep the section's own lines, not those of its subsections
+            own = {line.number for child in children for line in doc.section_lines(child)}
+            headings = {other.line for other in doc.sections}
+            lines = [line for line in lines if line.number not in own and line.number not in headings]
         if any(money_in(line) for line in lines):
             return lines
     # no titled section: the table around a row that names the CDP

@@ -72,12 +72,37 @@ def extract_experience(doc: DocumentText, record: ProcessRecord) -> None:
             return
 
 
+SENTENCE = re.compile(r"[^.;]+(?:[.;]|$)")
+
+
+def sentence_with(doc: DocumentText, title_pattern: str, keyword: str) -> tuple[str, Line] | None:
+    """The first sentence of the titled sections that mentions ``keyword`` (a section may hold the term,
+    the place and the payment together), else the first paragraph."""
+    rx = re.compile(keyword)
+    # the most specific section first ("4.2 Lugar" before "4. Plazo y lugar de ejecución")
+    for sec in sorted(doc.sections_titled(title_pattern), key=lambda s: -s.number.count(".")):
+        for line in doc.body_lines(sec.number):
+            if line.is_table_row:
+                continue
+            for m in re.finditer(r"(?:[^.]|\.(?=\s*[\da-z]))+\.?", line.text):
+                sentence = m.group().strip()
+                if sentence and rx.search(fold(sentence)):
+                    return sentence, line
+    return first_paragraph(doc, title_pattern)
+
+
 def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
-    found = first_paragraph(doc, r"^plazo|plazo\s+de\s+ejecuci|duraci[oó]n\s+del\s+contrato")
+    found = sentence_with(
+        doc, r"^plazo|plazo\s+de\s+ejecuci|duraci[oó]n\s+del\s+contrato|\bplazo\b",
+        r"\bplazo\b|duraci[oó]n|\bhasta\s+el\b|d[ií]as|meses",
+    )
     if found:
         record.term, line = found
         record.sources["term"] = line.location
-    found = first_paragraph(doc, r"lugar\s+de\s+(?:ejecuci|entrega)|^lugar\b|domicilio\s+contractual")
+    found = sentence_with(
+        doc, r"lugar\s+de\s+(?:ejecuci|entrega)|^lugar\b|domicilio\s+contractual",
+        r"\blugar\b|entreg|ejecutar|ejecuci[oó]n\s+del\s+contrato\s+se\b|\b(?:municipio|ciudad|sede|almac[eé]n)\b",
+    )
     if found:
         record.location, line = found
         record.sources["location"] = line.location

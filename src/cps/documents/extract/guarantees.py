@@ -15,7 +15,7 @@ KINDS = [
     ("estabilidad", r"estabilidad(?:\s+y\s+calidad)?\s+de\s+la\s+obra"),
     ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
     ("rce", r"responsabilidad\s+civil\s+extracontractual"),
-    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento"),
+    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento|^\W*(?:y\s+)?cumplimiento\s*[,:]"),
 ]
 DISPLAY_ORDER = ["seriedad", "cumplimiento", "anticipo", "pago_anticipado", "salarios", "estabilidad", "calidad", "rce"]
 PERCENT = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)|(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s+por\s+ciento")
@@ -23,11 +23,14 @@ NOT_APPLICABLE = re.compile(r"\bno\s+aplica\b|\bn\.?\s?/?a\.?$|\bno\s+se\s+(?:ex
 
 
 def guarantee_kind(text: str) -> str | None:
+    """The guarantee the text names first (by position, not by list order)."""
     folded = fold(text)
+    best: tuple[int, str] | None = None
     for kind, pattern in KINDS:
-        if re.search(pattern, folded):
-            return kind
-    return None
+        m = re.search(pattern, folded)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
 
 
 def coverage_name(text: str) -> str | None:
@@ -54,6 +57,16 @@ def _guarantee_lines(doc: DocumentText) -> list[Line]:
     return lines
 
 
+def _guarantee_segments(doc: DocumentText) -> list[tuple[Line, str]]:
+    """Each guarantee line, split where one sentence lists several amparos ("amparos: cumplimiento,
+    por el 10 %…; y calidad de los bienes, por el 10 %…")."""
+    out: list[tuple[Line, str]] = []
+    for line in _guarantee_lines(doc):
+        parts = [p for p in re.split(r";\s*|(?<=amparos):\s*|(?<=\.)\s+(?=[A-ZÁÉÍÓÚ])", line.text) if p.strip()]
+        out.extend((line, part) for part in (parts or [line.text]))
+    return out
+
+
 def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
     by_kind: dict[str, Guarantee] = {}
     # sections devoted to one guarantee: "7.2 GARANTÍA SERIEDAD DE LA OFERTA" → "NO Aplica"
@@ -62,21 +75,21 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
         body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
         if kind and body and NOT_APPLICABLE.search(fold(body[0].text)) and len(body[0].text) < 120:
             by_kind[kind] = Guarantee(kind=kind, required=False, text=body[0].text, location=body[0].location)
-    for line in _guarantee_lines(doc):
-        folded = fold(line.text)
+    for line, segment in _guarantee_segments(doc):
+        folded = fold(segment)
         head = folded[:160]
         kind = guarantee_kind(head)
         if kind is None or (kind in by_kind and not by_kind[kind].required):
             continue
-        pct = percent_in(line.text)
+        pct = percent_in(segment)
         if pct is None:
             if NOT_APPLICABLE.search(head) and kind not in by_kind:
-                by_kind[kind] = Guarantee(kind=kind, required=False, text=line.text[:300], location=line.location)
+                by_kind[kind] = Guarantee(kind=kind, required=False, text=segment[:300], location=line.location)
             continue
         if kind in by_kind:
             continue
         validity = None
-        m = re.search(r"(?:vigencia|se\s+debe\s+extender|vigente)[^.]*", line.text, flags=re.IGNORECASE)
+        m = re.search(r"(?:vigencia|se\s+debe\s+extender|vigente)[^.]*", segment, flags=re.IGNORECASE)
         if m:
             validity = m.group(0).strip()
         base = None
@@ -89,8 +102,16 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
             base=base,
             validity=validity,
             required=True,
-            text=line.text[:400],
+            text=segment[:400],
             location=line.location,
         )
+    if "seriedad" not in by_kind:
+        # "La garantía de seriedad de la oferta no se exige" written outside the guarantees chapter
+        for line in doc.lines:
+            folded = fold(line.text)
+            m = re.search(r"seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)[^.]{0,40}?(?:" + NOT_APPLICABLE.pattern + ")", folded)
+            if m:
+                by_kind["seriedad"] = Guarantee(kind="seriedad", required=False, text=line.text[:300], location=line.location)
+                break
     order = DISPLAY_ORDER
     record.guarantees = sorted(by_kind.values(), key=lambda g: (not g.required, order.index(g.kind)))

@@ -17,7 +17,16 @@ ENTITY_RE = re.compile(
     r"|\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}))",
     re.IGNORECASE,
 )
-NIT_RE = re.compile(r"\bnit\.?\s*(?:no\.?|n[°º]|numero|número|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d|\d{6,15})", re.IGNORECASE)
+NIT_RE = re.compile(
+    r"\bnit\.?\s*(?:no\.?|n[°º]|numero|número|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d|\d{6,15}|\d{1,3}(?:\.\d{3}){2,4})"
+    r"(?:,?\s*(?:con\s+)?d[ií]gito\s+de\s+verificaci[oó]n\s*(?:\(?dv\)?)?\s*:?\s*(\d))?",
+    re.IGNORECASE,
+)
+ENTITY_STOP = re.compile(
+    r"\s+(?:ESTUDIOS|DOCUMENTOS|INVITACI[OÓ]N|PROCESO|C[OÓ]DIGO|VERSI[OÓ]N|SECRETAR[IÍ]A|OFICINA|DIRECCI[OÓ]N|FECHA|P[AÁ]GINA|"
+    r"REP[UÚ]BLICA|NIT)\b.*$",
+    re.IGNORECASE,
+)
 PROCESS_RE = re.compile(
     r"\b([A-Z]{1,8}(?:[-_][A-Z]{1,8}){0,3}\s?[-_]\s?(?:N[°ºo]\.?\s*)?\d{1,5}(?:\s?[-_/]\s?\d{2,4}){1,2})\b"
 )
@@ -62,6 +71,7 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
             if kind.startswith(("departamento nacional", "departamento administrativo")):
                 continue
             name = re.split(r"\s+(?:NIT|Nit|nit)\b|[,;:\n–]|\s-\s", found.group(1))[0].strip(" .-")
+            name = ENTITY_STOP.sub("", name).strip(" .-")
             if len(name.split()) < 2:
                 continue
             rank = 1 if kind.startswith("departamento") else 0
@@ -76,6 +86,8 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
         m = NIT_RE.search(line.text)
         if m:
             raw_nit = re.sub(r"[\s.]", "", m.group(1)).replace("–", "-")
+            if m.group(2) and "-" not in raw_nit:
+                raw_nit = f"{raw_nit}-{m.group(2)}"  # "NIT 800.094.571, dígito de verificación 4"
             record.entity_nit = raw_nit
             record.sources["entity_nit"] = line.location if line.number else Location(page=1)
             break

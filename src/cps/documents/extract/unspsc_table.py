@@ -56,6 +56,11 @@ def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
             if not any(NUMERIC.match(c) for c in cells):
                 if record.unspsc:
                     break
+                better = _header_map(cells)
+                if better is not None and len(better) > len(mapping):
+                    # a second header row under a merged one ("CÓDIGO UNSPSC" over Segmento/Familia/…)
+                    mapping = better
+                    columns = [mapping.get(i) for i in range(len(cells))]
                 continue
             entry = UnspscRow(location=row.location)
             numeric_cells = [c.strip() for c in cells if NUMERIC.match(c)]

@@ -112,6 +112,16 @@ def _fixed_width_cells(raw: str, spans: list[tuple[int, int]]) -> list[str]:
     return [clean_inline(c) for c in cells]
 
 
+def _chunk_columns(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start position, column index) of each word group of a fixed-width row."""
+    out = []
+    for m in re.finditer(r"\S+(?:\s\S+)*?(?=\s{2,}|$)", raw.rstrip()):
+        start, end = m.start(), m.end()
+        best = max(range(len(spans)), key=lambda i: min(end, spans[i][1]) - max(start, spans[i][0]))
+        out.append((start, best))
+    return out
+
+
 def _pipe_cells(raw: str) -> list[str] | None:
     if raw.count("|") < 2 or (raw.strip().startswith(("|-", "|:")) and RULER.match(raw)):
         return None
@@ -119,9 +129,100 @@ def _pipe_cells(raw: str) -> list[str] | None:
     return cells if len([c for c in cells if c]) >= 2 else None
 
 
+LIST_OR_HEADING = re.compile(
+    r"^\s*(?:[-•●▪◦■*o]\s|\(?[a-zA-Z]\)\s|[a-zA-Z]\.\s|\d{1,2}(?:\.\d{1,2}){1,4}\.?\s|\d{1,2}[.)]\s|[IVXLC]+\.\s|"
+    r"(?:cap[ií]tulo|t[ií]tulo|art[ií]culo|cl[aá]usula|par[aá]grafo|nota)\b)",
+    re.IGNORECASE,
+)
+SPACED = re.compile(r"\S(?: {2,}|\t)\S")
+
+
+def _wrap_width(raws: list[str]) -> int | None:
+    """The column where a hard-wrapped text export breaks its lines, when it is one."""
+    lengths = [len(r.rstrip()) for r in raws if r.strip()]
+    if len(lengths) < 20:
+        return None
+    width = sorted(lengths)[int(len(lengths) * 0.95)]
+    if not 50 <= width <= 130:
+        return None
+    near = sum(1 for n in lengths if width - 12 <= n <= width)
+    return width if near >= 0.25 * len(lengths) else None
+
+
+def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
+    """Join the lines of a hard-wrapped text back into paragraphs (and hyphenated words).
+
+    Returns the new lines and, for each, the 1-based number of its first original line.
+    """
+    width = _wrap_width(raws)
+    if width is None:
+        return raws, list(range(1, len(raws) + 1))
+    out: list[str] = []
+    origin: list[int] = []
+    joinable = False
+    for number, raw in enumerate(raws, start=1):
+        stripped = raw.strip()
+        body = re.sub(r"^[-•●▪◦■*]\s+", "", stripped)
+        can_continue = (
+            joinable
+            and stripped
+            and not LIST_OR_HEADING.match(stripped)
+            and not SPACED.search(body)
+            and not raw.startswith(" " * 8)
+        )
+        if can_continue:
+            previous = out[-1].rstrip()
+            if re.search(r"[A-Za-zÁÉÍÓÚáéíóúñÑ]-$", previous) and stripped[:1].islower():
+                out[-1] = previous[:-1] + stripped  # "artí-" + "culo"
+            else:
+                out[-1] = previous + " " + stripped
+        else:
+            out.append(raw)
+            origin.append(number)
+        current = out[-1].rstrip()
+        joinable = (
+            bool(stripped)
+            and len(raw.rstrip()) >= width - 14
+            and not SPACED.search(re.sub(r"^[-•●▪◦■*]\s+", "", stripped))
+            and not current.endswith(":")
+        )
+    return out, origin
+
+
+def _aligned_tables(raws: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """Space-aligned tables without a ruler: a header line with 3+ columns separated by two or more
+    spaces, the rows under it; returns line index → column spans (from the header)."""
+    spans_by_line: dict[int, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(raws):
+        raw = raws[i]
+        chunks = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+        if len(chunks) >= 3 and all(raw[a:b].strip() for a, b in chunks) and len(re.findall(r" {2,}", raw.strip())) >= 2:
+            # at least one row below with 2+ chunks
+            rows = []
+            j = i + 1
+            while j < len(raws) and raws[j].strip():
+                row_chunks = re.findall(r"\S+(?: \S+)*", raws[j])
+                if len(row_chunks) >= 2 or (raws[j].startswith("  ") and row_chunks):
+                    rows.append(j)
+                    j += 1
+                else:
+                    break
+            if len(rows) >= 1 and any(len(re.findall(r"\S+(?: \S+)*", raws[r])) >= 3 for r in rows):
+                starts = [a for a, _ in chunks]
+                spans = [(a, (starts[k + 1] - 1 if k + 1 < len(starts) else 10_000)) for k, a in enumerate(starts)]
+                spans_by_line[i] = spans
+                for r in rows:
+                    spans_by_line[r] = spans
+                i = j
+                continue
+        i += 1
+    return spans_by_line
+
+
 def read_plain(data: bytes, path: str) -> list[RawLine]:
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    raws = text.split("\n")
+    raws, origin = _unwrap(text.split("\n"))
     # fixed-width tables: a ruler of dashes under the header gives the columns
     table_spans: dict[int, list[tuple[int, int]]] = {}
     for i, raw in enumerate(raws):
@@ -139,16 +240,33 @@ def read_plain(data: bytes, path: str) -> list[RawLine]:
         while j < len(raws) and raws[j].strip() and not RULER.match(raws[j]):
             table_spans[j] = spans
             j += 1
+    if "\t" not in text:
+        for index, spans in _aligned_tables(raws).items():
+            table_spans.setdefault(index, spans)
     out: list[RawLine] = []
+    last_row_starts: list[tuple[int, int]] = []
     page: int | None = 1 if "\f" in text else None
-    for number, raw in enumerate(raws, start=1):
-        index = number - 1
+    for index, raw in enumerate(raws):
+        number = origin[index]
         if RULER.match(raw) and raw.strip():
             continue  # a table ruler or a Markdown table separator
         if index in table_spans and "\f" not in raw:
             cells = _fixed_width_cells(raw, table_spans[index])
-            if len([c for c in cells if c]) >= 2:
-                out.append(RawLine(text=" ".join(c for c in cells if c), page=page, cells=cells, source_line=number))
+            filled = [c for c in cells if c]
+            if len(filled) >= 2:
+                out.append(RawLine(text=" ".join(filled), page=page, cells=cells, source_line=number))
+                last_row_starts = _chunk_columns(raw, table_spans[index])
+                continue
+            if filled and out and out[-1].cells is not None and raw.startswith("  ") and last_row_starts:
+                # a wrapped cell: its words continue the cell of the row above that starts nearest
+                row = list(out[-1].cells)
+                for m in re.finditer(r"\S+(?: \S+)*", raw):
+                    k = min(range(len(last_row_starts)), key=lambda i: abs(last_row_starts[i][0] - m.start()))
+                    col = last_row_starts[k][1]
+                    if col < len(row):
+                        row[col] = (row[col] + " " + m.group()).strip()
+                out[-1] = RawLine(text=" ".join(c for c in row if c), page=out[-1].page, cells=row,
+                                  source_line=out[-1].source_line)
                 continue
         pipe = _pipe_cells(raw) if "\f" not in raw else None
         if pipe is not None:
