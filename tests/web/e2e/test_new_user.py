@@ -117,6 +117,11 @@ def test_goals_dashboard(page: Any, server: dict[str, str]) -> None:
         page.wait_for_function("!document.querySelector('[hx-trigger]')", timeout=30_000)
         shot(page, f"16-extracto-{kind}")
     page.goto(server["base"] + "/metas/")
+    page.wait_for_load_state("networkidle")
     shot(page, "17-tablero")
-    if pytest.importorskip("importlib").util.find_spec("cps.indicators") is not None:
-        assert "2026" in page.content() and "Procesos con criterios" in page.content()
+    body = page.content()
+    assert "17,1 %" in body and "$1.661.250.000" in body and "Procesos con criterios" in body
+    assert page.locator(".chart img").evaluate("img => img.complete && img.naturalWidth > 0")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Exportar a Excel").click()
+    assert Path(download.value.path()).read_bytes()[:2] == b"PK"
