@@ -87,7 +87,9 @@ def database_from_env(data: Path) -> dict[str, object]:
             "HOST": parsed.hostname or "",
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": envint("CPS_DB_CONN_MAX_AGE", 60, minimum=0),
-            "CONN_HEALTH_CHECKS": True,
+            # a health check costs one more round trip per request; after a database restart the
+            # first request of each thread fails once and the connection is replaced
+            "CONN_HEALTH_CHECKS": envbool("CPS_DB_HEALTH_CHECKS", False),
         }
     if parsed.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path) or str(data / "cps.sqlite3")}
