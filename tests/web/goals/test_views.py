@@ -77,3 +77,18 @@ def test_the_register_counts_in_the_indicators(login: Any, entity_a: Any, writer
     run_pending_tasks()  # the register change computes the indicators again
     after = IndicatorSnapshot.objects.latest("computed_at").result["years"]
     assert after[0]["processes_with_criteria"] == before[0]["processes_with_criteria"] + 1
+
+
+@pytest.mark.django_db
+def test_the_cached_dashboard_follows_new_indicators(login: Any, entity_a: Any, writer_a: Any, examples: Path) -> None:
+    from cps.web.goals.services import snapshot_save
+
+    client = login(writer_a)
+    assert "Aún no hay indicadores" in client.get(reverse("goals:dashboard")).content.decode()
+    result = json.loads((examples / "indicators" / "expected.json").read_text(encoding="utf-8"))
+    snapshot_save(entity_id=entity_a.pk, result=result)
+    assert "$1.661.250.000" in client.get(reverse("goals:dashboard")).content.decode()
+    result["years"][1]["value_total"] = 1_700_000_000
+    snapshot_save(entity_id=entity_a.pk, result=result)
+    page = client.get(reverse("goals:dashboard")).content.decode()
+    assert "$1.700.000.000" in page and "$1.661.250.000" not in page

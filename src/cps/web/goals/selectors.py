@@ -42,3 +42,24 @@ def latest_snapshot(*, user: Any, entity: Entity) -> IndicatorSnapshot | None:
 
 def last_extract(*, entity_id: int) -> Extract | None:
     return Extract.objects.filter(entity_id=entity_id).only("id", "state", "error", "original_name").order_by("-uploaded_at", "-id").first()
+
+
+def dashboard_state(*, user: Any, entity: Entity) -> dict[str, Any]:
+    """In one round trip: the newest indicators' id, when the plan changed, and the newest
+    extract's state (the dashboard's cache key and notices). Plain SQL: the ORM's subquery
+    compilation cost more than the query itself on this page."""
+    from django.db import connection
+
+    require_member(user=user, entity=entity)
+    snapshots, plans, extracts = (m._meta.db_table for m in (IndicatorSnapshot, Plan, Extract))
+    last = f"FROM {extracts} WHERE entity_id = %s ORDER BY uploaded_at DESC, id DESC LIMIT 1"
+    sql = (
+        f"SELECT (SELECT id FROM {snapshots} WHERE entity_id = %s ORDER BY computed_at DESC, id DESC LIMIT 1),"
+        f" (SELECT updated_at FROM {plans} WHERE entity_id = %s),"
+        f" (SELECT state {last}), (SELECT error {last}), (SELECT original_name {last})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [entity.pk] * 5)
+        row = cursor.fetchone()
+    keys = ("snapshot_id", "plan_updated", "extract_state", "extract_error", "extract_name")
+    return dict(zip(keys, row, strict=True))

@@ -14,17 +14,26 @@ from cps.web.goals.forms import ExtractForm, PlanForm, RegisterForm
 @require_safe
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
+    from django.utils.functional import SimpleLazyObject
+
+    from cps.web.goals.models import IndicatorSnapshot
+    from cps.web.goals.presenters import dashboard_context
+
     entity = request.entity  # type: ignore[attr-defined]
     if entity is None:
         return redirect("ui:home")
-    snapshot = selectors.latest_snapshot(user=request.user, entity=entity)
-    plan = selectors.plan_get(user=request.user, entity=entity)
-    from cps.web.goals.presenters import dashboard_context
-
-    key = f"{entity.pk}:{snapshot.pk if snapshot else 0}:{plan.updated_at.timestamp() if plan else 0}"
-    # the figures are read only when the cached fragment has to be rendered again (templates call callables)
-    context = {"snapshot": snapshot, "plan": plan, "dashboard_key": key, "last_extract": selectors.last_extract(entity_id=entity.pk)}
-    context["years"] = lambda: dashboard_context(snapshot)["years"]
+    state = selectors.dashboard_state(user=request.user, entity=entity)
+    snapshot_id, plan_updated = state["snapshot_id"], state["plan_updated"]
+    # the stored indicators are read only when the cached fragment has to be rendered again
+    snapshot = SimpleLazyObject(lambda: IndicatorSnapshot.objects.get(pk=snapshot_id)) if snapshot_id else None
+    context = {
+        "has_snapshot": bool(snapshot_id),
+        "has_plan": plan_updated is not None,
+        "snapshot": snapshot,
+        "state": state,
+        "dashboard_key": f"{entity.pk}:{snapshot_id or 0}:{plan_updated or 0}",
+        "years": lambda: dashboard_context(snapshot)["years"],
+    }
     return render(request, "goals/dashboard.html", context)
 
 
