@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -31,7 +33,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "has_plan": plan_updated is not None,
         "snapshot": snapshot,
         "state": state,
-        "dashboard_key": f"{entity.pk}:{snapshot_id or 0}:{plan_updated or 0}",
+        # everything the cached page shows depends on these (the page has nothing per person)
+        "dashboard_key": hashlib.sha256(
+            "|".join(str(v) for v in (entity.pk, snapshot_id, plan_updated, state["extract_state"], state["extract_error"], state["extract_name"])).encode()
+        ).hexdigest(),
         "years": lambda: dashboard_context(snapshot)["years"],
     }
     return render(request, "goals/dashboard.html", context)
