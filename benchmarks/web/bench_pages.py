@@ -126,18 +126,21 @@ def main() -> int:
             with urllib.request.urlopen(request) as response:
                 assert response.status == 200 and "/cuentas/ingresar/" not in response.url, path
             wrk(base + path, cookie, 3, args.connections)  # warm up
+            load_before = os.getloadavg()[0]
             results[name] = wrk(base + path, cookie, args.seconds, args.connections)
             r = results[name]
+            r["load_before"], r["load_after"] = round(load_before, 2), round(os.getloadavg()[0], 2)
             verdict = "OK" if r["p95_ms"] < TARGET_P95_MS and r["errors"] == 0 else "NO CUMPLE"
             print(f"{path:28} {r['requests'] / r['duration_s']:7.0f} req/s  p50 {r['p50_ms']:6.1f} ms  "
-                  f"p95 {r['p95_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms  errores {int(r['errors'])}  {verdict}")
+                  f"p95 {r['p95_ms']:6.1f} ms  p99 {r['p99_ms']:6.1f} ms  errores {int(r['errors'])}  {verdict}  "
+                  f"(carga {r['load_before']:.1f} → {r['load_after']:.1f})")
     finally:
         server.terminate()
         server.wait(timeout=20)
     out_dir = ROOT / "benchmarks" / "out"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "web.json").write_text(json.dumps({"processes": args.processes, "connections": args.connections,
-        "seconds": args.seconds, "results": results}, indent=2), encoding="utf-8")
+        "seconds": args.seconds, "cpus": os.cpu_count(), "results": results}, indent=2), encoding="utf-8")
     ok = all(r["p95_ms"] < TARGET_P95_MS and r["errors"] == 0 for r in results.values())
     return 0 if ok else 1
 
