@@ -115,7 +115,7 @@ def main() -> int:
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "/salud/", timeout=1)
+                urllib.request.urlopen(base + "/cuentas/ingresar/", timeout=1)
                 break
             except OSError:
                 time.sleep(0.2)

@@ -15,7 +15,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # URLs that must answer without a session
-PUBLIC = {"accounts:login", "health"}
+PUBLIC = {"accounts:login"}
 # POST views that are personal, not entity data: allowed for the read-only role
 PERSONAL_POSTS = {"accounts:logout", "accounts:switch_entity", "accounts:profile", "accounts:token_revoke"}
 

@@ -67,7 +67,7 @@ def test_serve_answers_concurrent_signed_in_requests(tmp_path: Path, database_ur
     try:
         for _ in range(150):
             try:
-                urllib.request.urlopen(base + "/salud/", timeout=1)
+                urllib.request.urlopen(base + "/cuentas/ingresar/", timeout=1)
                 break
             except OSError:
                 time.sleep(0.2)

@@ -52,7 +52,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(base + "/salud/", timeout=1)
+            urllib.request.urlopen(base + "/cuentas/ingresar/", timeout=1)
             break
         except OSError:
             time.sleep(0.2)

@@ -4,11 +4,9 @@
 from django.urls import include, path
 
 from cps.web.api.urls import api_urlpatterns
-from cps.web.ui import views as ui_views
 
 urlpatterns = [
     path("", include("cps.web.ui.urls")),
-    path("salud/", ui_views.health, name="health"),
     path("cuentas/", include("cps.web.accounts.urls")),
     path("tareas/", include("cps.web.tasks.urls")),
     path("procesos/", include("cps.web.processes.urls")),
