@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from cps.textnorm import fold
+
 MAX_AMOUNT = 10**15 - 1  # up to "novecientos noventa y nueve billones …"
 
 # --------------------------------------------------------------------------- rounding and format
@@ -396,7 +398,7 @@ def find_words_amounts(text: str) -> list[WordsAmount]:
     short words that are ordinary Spanish ("un", "una", "mil" alone) are ignored.
     """
     found: list[WordsAmount] = []
-    tokens = [(m.start(), m.end(), _strip_accents(m.group()).lower()) for m in _TOKEN_RE.finditer(text)]
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN_RE.finditer(text)]
     i = 0
     while i < len(tokens):
         if tokens[i][2] not in NUMBER_WORDS or tokens[i][2] == "y":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from cps.documents.normalize import normalize_lines
 from cps.documents.sections import assign_sections
 from cps.documents.text import DocumentText, Line, RawLine, fold
 
@@ -104,6 +105,7 @@ def build_document(raw: list[RawLine], *, path: str, fmt: str) -> DocumentText:
             removed.append(line.text.strip())
         else:
             kept.append(line)
+    kept = normalize_lines(kept)
     lines = [
         Line(
             number=n,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from cps import money
 from cps.documents.record import Location
@@ -50,8 +52,22 @@ def search_lines(lines: Iterable[Line], pattern: str | re.Pattern[str]) -> list[
     return hits
 
 
+@lru_cache(maxsize=2048)
+def _multiline(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags | re.MULTILINE)
+
+
 def search(doc: DocumentText, pattern: str | re.Pattern[str]) -> list[Hit]:
-    return search_lines(doc.lines, pattern)
+    """``search_lines`` over the whole document: one scan of the joined folded text finds the lines
+    where the pattern can match (``^``/``$`` per line), then only those lines are searched."""
+    rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+    joined, starts = doc.folded_joined()
+    candidates: set[int] = set()
+    for m in _multiline(rx.pattern, rx.flags).finditer(joined):
+        first = bisect_right(starts, m.start()) - 1
+        last = bisect_right(starts, max(m.end() - 1, m.start())) - 1
+        candidates.update(range(first, last + 1))
+    return search_lines([doc.lines[i] for i in sorted(candidates)], rx)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÁÉÍÓÚÑ¿(\"«-])")

@@ -24,7 +24,7 @@ KEYWORD_HEADING = re.compile(
     r"^(?:ART[IÍ]CULO|CL[AÁ]USULA)\s+(\d{1,2}|[A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[.:º°\-–)]*\s+(.{3,140})$",
     re.IGNORECASE,
 )
-ORDINAL_HEADING = re.compile(r"^([A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[:.\-–]\s*(.{3,140})$")
+ORDINAL_HEADING = re.compile(r"^([A-ZÁÉÍÓÚ]+(?:\s+[A-ZÁÉÍÓÚ]+)?)\s*[:.\-–]+\s*(.{3,140})$")
 UNIT_TITLE = re.compile(r"^(?:W|V|kV|kW|VA|mm|cm|m|km|kg|g|lb|%|K|lm|A|Hz|GB|MB|TB|oz|ml|l)\b")
 ORDINAL_UNITS = {
     "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4,
@@ -116,6 +116,24 @@ def _fits(number: str, current: str | None, chapter: int | None) -> bool:
     return chapter is None and parts[0] == prev[0] + 1 and all(p == 1 for p in parts[1:])
 
 
+def _is_next(number: str, current: str | None) -> bool:
+    """``number`` is the very next one after ``current``: first child, next sibling, or next top level."""
+    parts = _parts(number)
+    if current is None:
+        return parts in ((1,), (1, 1))
+    prev = _parts(current)
+    if parts == (*prev, 1):
+        return True
+    for depth in range(len(prev), 0, -1):
+        if parts == (*prev[: depth - 1], prev[depth - 1] + 1):
+            return True
+    # a top-level number skipped (a heading written without its number in between)
+    return parts in ((prev[0] + 1, 1), (prev[0] + 2,))
+
+
+UNNUMBERED = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,;()/–-]{4,70}$")
+
+
 def assign_sections(doc: DocumentText) -> None:
     """Find the headings of ``doc`` and set ``line.section`` on every line."""
     chapter_label: str | None = None
@@ -167,7 +185,18 @@ def assign_sections(doc: DocumentText) -> None:
         m = NUMBERED.match(text)
         if m and not NOT_SECTION_START.match(text):
             number, title = m.group(1), m.group(2).strip()
-            if _looks_like_heading(line, title, number) and _fits(number, current, chapter_no):
+            fits = _fits(number, current, chapter_no)
+            # "5. valor estimado del contrato", "2.1 clasificacion UNSPSC": a sloppy heading is still a
+            # heading when it is exactly the next number of the outline and short
+            sloppy = (
+                fits
+                and _is_next(number, current)
+                and len(title) <= 70
+                and not title.rstrip().endswith((".", ":", ",", ";"))
+                and not UNIT_TITLE.match(title)
+                and len(title.split()) >= 1
+            )
+            if (fits and _looks_like_heading(line, title, number)) or sloppy:
                 # a bare single number ("1.") is a heading when the source marks it as one or it is
                 # written in capitals ("1. PRESENTACIÓN"), not a list item ("1. Objeto del contrato")
                 if "." in number or line.heading or line.bold or chapter_no is None or _upper_ratio(title) >= 0.7:
@@ -184,5 +213,9 @@ def assign_sections(doc: DocumentText) -> None:
             if len(text) < 120 and chapter_label is None:
                 label = text
                 sections.append(Section(number=text, title=text, line=line.number, page=line.page))
+        elif current is not None and UNNUMBERED.match(text) and _upper_ratio(text) > 0.9 and len(text.split()) <= 8:
+            # an unnumbered heading inside the outline ("LUGAR DE EJECUCION" where a number is missing):
+            # a section to look facts up by title; lines keep the label of the numbered section
+            sections.append(Section(number=text, title=text, line=line.number, page=line.page, chapter=chapter_label))
         line.section = label
     doc.sections = sections

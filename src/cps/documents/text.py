@@ -69,8 +69,25 @@ class DocumentText:
     pages: int | None = None
     format: str = "txt"
 
+    _joined: tuple[int, str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
     def __iter__(self) -> Iterator[Line]:
         return iter(self.lines)
+
+    def folded_joined(self) -> tuple[str, list[int]]:
+        """The folded text of every line joined by newlines, and where each line starts in it (lets a
+        search scan the document once instead of line by line)."""
+        if self._joined is None or self._joined[0] != len(self.lines):
+            starts: list[int] = []
+            parts: list[str] = []
+            at = 0
+            for line in self.lines:
+                folded = folded_index(line.text)[0]
+                starts.append(at)
+                parts.append(folded)
+                at += len(folded) + 1
+            self._joined = (len(self.lines), "\n".join(parts), starts)
+        return self._joined[1], self._joined[2]
 
     @property
     def full_text(self) -> str:
@@ -93,6 +110,10 @@ class DocumentText:
             if not _is_within(other.number, number):
                 end = other.line
                 break
+        if not number[:1].isdigit() and not number.startswith(("CAPÍTULO", "TÍTULO")) and len(number) > 2:
+            # an unnumbered heading ends at the next heading of any kind
+            later = [o.line for o in self.sections[idx + 1 :]]
+            end = min([end, *later]) if later else end
         return [line for line in self.lines if sec.line < line.number < end]
 
     def body_lines(self, number: str) -> list[Line]:

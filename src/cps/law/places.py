@@ -31,12 +31,20 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def departments_in(text: str) -> list[str]:
     """Department names mentioned in ``text`` (accent- and case-insensitive), in order of appearance."""
     folded = fold(text)
-    found = []
+    spans: list[tuple[int, int, str]] = []
     for name, rx in _patterns():
-        m = rx.search(folded)
-        if m:
-            found.append((m.start(), name))
-    return [name for _, name in sorted(found)]
+        spans.extend((m.start(), m.end(), name) for m in rx.finditer(folded))
+    # "Norte de Santander" is not also a mention of Santander
+    kept = [
+        (start, name)
+        for start, end, name in spans
+        if not any(o_start <= start and end <= o_end and (o_end - o_start) > (end - start) for o_start, o_end, _ in spans)
+    ]
+    out: list[str] = []
+    for _, name in sorted(kept):
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def is_department(word: str) -> bool:

@@ -14,11 +14,22 @@ code (web app, API) obeys the same rules.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 MAX_HORIZON_YEARS = 100
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    _finite(value)
+    if value < 0:
+        raise ValueError("el valor no puede ser negativo")
+    return value
+
+
+# an amount of money or of emissions: finite and not negative
+NonNegative = Annotated[Decimal, AfterValidator(_non_negative)]
 
 
 class _Strict(BaseModel):
@@ -29,16 +40,8 @@ class AnnualCost(_Strict):
     """A cost paid at the end of every year 1..N: ``amount * (1 + escalation) ** (t - 1)``."""
 
     concept: str = ""
-    amount: Decimal
+    amount: NonNegative
     escalation: Decimal = Decimal(0)
-
-    @field_validator("amount")
-    @classmethod
-    def _amount(cls, value: Decimal) -> Decimal:
-        _finite(value)
-        if value < 0:
-            raise ValueError("el valor no puede ser negativo")
-        return value
 
     @field_validator("escalation")
     @classmethod
@@ -54,15 +57,7 @@ class OneOffCost(_Strict):
 
     year: int
     concept: str = ""
-    amount: Decimal
-
-    @field_validator("amount")
-    @classmethod
-    def _amount(cls, value: Decimal) -> Decimal:
-        _finite(value)
-        if value < 0:
-            raise ValueError("el valor no puede ser negativo")
-        return value
+    amount: NonNegative
 
     @field_validator("year")
     @classmethod
@@ -74,11 +69,11 @@ class OneOffCost(_Strict):
 
 class Alternative(_Strict):
     name: str
-    acquisition: Decimal = Decimal(0)
+    acquisition: NonNegative = Decimal(0)
     annual: tuple[AnnualCost, ...] = ()
     one_off: tuple[OneOffCost, ...] = ()
-    residual_value: Decimal = Decimal(0)
-    annual_emissions_tco2e: Decimal = Decimal(0)
+    residual_value: NonNegative = Decimal(0)
+    annual_emissions_tco2e: NonNegative = Decimal(0)
 
     @field_validator("name")
     @classmethod
@@ -86,14 +81,6 @@ class Alternative(_Strict):
         value = value.strip()
         if not value:
             raise ValueError("la alternativa necesita un nombre")
-        return value
-
-    @field_validator("acquisition", "residual_value", "annual_emissions_tco2e")
-    @classmethod
-    def _non_negative(cls, value: Decimal) -> Decimal:
-        _finite(value)
-        if value < 0:
-            raise ValueError("el valor no puede ser negativo")
         return value
 
 

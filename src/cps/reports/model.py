@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -11,7 +12,7 @@ class Heading:
     text: str
     level: int = 1
     # keep the heading on the same page as the block that follows it (PDF; Word headings already do)
-    keep_with_next: bool = False
+    keep_with_next: bool = True  # never stranded at the foot of a page
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Report:
     subtitle: str | None = None
     footer: str | None = None
     blocks: list[Block] = field(default_factory=list)
+    # the report's own date, written in the Word file's properties (none: a fixed date, so that the
+    # same report always gives the same bytes)
+    date: dt.datetime | None = None
 
     def add(self, *blocks: Block) -> Report:
         self.blocks.extend(blocks)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -110,7 +112,11 @@ def to_docx(report: Report) -> bytes:
                     for run in para.runs:
                         run.font.size = Pt(9)
             if block.widths:
+                # Word reads the cell widths, LibreOffice the table grid: set both
                 total = sum(block.widths)
+                table.autofit = False
+                for column, w in zip(table.columns, block.widths, strict=True):
+                    column.width = Cm(17.0 * w / total)
                 for row_obj in table.rows:
                     for cell, w in zip(row_obj.cells, block.widths, strict=True):
                         cell.width = Cm(17.0 * w / total)
@@ -124,9 +130,26 @@ def to_docx(report: Report) -> bytes:
         elif isinstance(block, PageBreak):
             doc.add_page_break()  # type: ignore[no-untyped-call]
 
+    doc.core_properties.author = "Compras Sostenibles"
+    stamp = report.date or dt.datetime(2000, 1, 1)
+    doc.core_properties.created = doc.core_properties.modified = stamp
+    doc.core_properties.last_printed = stamp
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same .docx bytes for the same report: zip entries without the time they were written."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- PDF
@@ -287,6 +310,7 @@ def to_pdf(report: Report) -> bytes:
         bottomMargin=2.0 * cm,
         title=report.title,
         author="Compras Sostenibles",
+        invariant=True,  # no creation time or random id: the same report gives the same bytes
     )
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()

@@ -95,3 +95,66 @@ def test_missing_file_and_folder(tmp_path):
     folder.mkdir()
     with pytest.raises(InputError, match="carpeta"):
         read_document(folder)
+
+
+def test_a_table_written_column_by_column_is_rebuilt_row_by_row():
+    # pdftotext without -layout writes each column of a table as a block
+    raw = (
+        "2.2. Clasificación UNSPSC\nSegmento\n82000000\n82000000\n82000000\n\n"
+        "Clase\n82121700\n82121500\n82121700\n\n"
+        "Producto\n82121701\n82121503\n82121701\n\n"
+        "Servicio\nFotocopiado carta\nImpresión digital\nFotocopiado oficio\n\n2.3. Tipo de contrato\n"
+    )
+    lines = read_plain(raw.encode(), "x.txt")
+    assert lines[0].text == "2.2. Clasificación UNSPSC" and lines[0].cells is None
+    assert lines[1].cells == ["Segmento", "Clase", "Producto", "Servicio"]
+    assert lines[2].cells == ["82000000", "82121700", "82121701", "Fotocopiado carta"]
+    assert lines[4].cells == ["82000000", "82121700", "82121701", "Fotocopiado oficio"]
+    assert lines[5].text == "2.3. Tipo de contrato"
+
+
+def test_short_paragraphs_separated_by_blank_lines_are_not_a_table():
+    raw = "Primero\nuno\ndos\ntres\n\nSegundo\ncuatro\ncinco\nseis\n\nTercero\nsiete\nocho\nnueve\n"
+    assert all(line.cells is None for line in read_plain(raw.encode(), "x.txt"))
+
+
+def test_hard_wrapped_prose_is_joined_even_among_many_short_table_cells():
+    prose = ("El Instituto cuenta con el Certificado de Disponibilidad Presupuestal No. 064 del 3 de febrero de "
+             "2026, rubro 2.1.2.02.02.008 Servicios prestados a las empresas y servicios de producción, por valor "
+             "de $34.800.000, que respalda el presente proceso de contratación en su totalidad sin excepción. ") * 4
+    import textwrap
+
+    wrapped = textwrap.wrap(prose, 110)
+    cells = [f"${n}.000" for n in range(40)]
+    lines = read_plain("\n".join(cells + wrapped).encode(), "x.txt")
+    assert len(lines) == len(cells) + 1
+    assert lines[-1].text.startswith("El Instituto") and lines[-1].text.endswith("sin excepción.")
+
+
+def test_word_numbering_alone_on_its_line_goes_back_before_its_title():
+    raw = "1.\n\nOBJETO\n\nAdquisición de computadores.\n2.\n\nPRESUPUESTO OFICIAL\n\nDiez millones de pesos.\n"
+    texts = [line.text for line in read_plain(raw.encode(), "x.txt")]
+    assert texts == ["1. OBJETO", "Adquisición de computadores.", "2. PRESUPUESTO OFICIAL", "Diez millones de pesos."]
+
+
+def test_space_aligned_columns_follow_the_gaps_not_the_header_positions():
+    raw = (
+        "    Segmento            Familia                Clase              Producto                      Nombre del producto\n"
+        "    42000000           42130000              42132200             42132203          Guantes de examen de nitrilo\n"
+        "    46000000           46180000              46182000             46182001          Respiradores N95\n"
+    )
+    lines = read_plain(raw.encode(), "x.txt")
+    assert lines[1].cells == ["42000000", "42130000", "42132200", "42132203", "Guantes de examen de nitrilo"]
+
+
+def test_a_justified_line_cut_in_an_amount_in_words_is_joined():
+    long = "Texto de relleno que llena la línea hasta el margen derecho del documento para medir el ancho. " * 2
+    import textwrap
+
+    prose = textwrap.wrap(long * 14, 100)
+    raw = "\n".join(
+        [*prose, "", "El presupuesto oficial del proceso es de CIENTO TREINTA Y DOS MILLONES CUATROCIENTOS", "OCHENTA MIL SEISCIENTOS PESOS M/CTE ($132.480.600), incluido el IVA.", "Santa Rosa del Cravo, marzo de 2026 y otras palabras más largas", "CONVOCATORIA A LAS VEEDURÍAS CIUDADANAS."]
+    )
+    texts = [line.text for line in read_plain(raw.encode(), "x.txt")]
+    assert any(t.startswith("El presupuesto") and "CUATROCIENTOS OCHENTA MIL" in t for t in texts)
+    assert "CONVOCATORIA A LAS VEEDURÍAS CIUDADANAS." in texts

@@ -272,10 +272,9 @@ def _guarantee_figures(ctx: Context) -> list[Finding]:
             out.append(
                 make(
                     GUARANTEE_PERCENT,
-                    severity="warning",
                     message=(
                         f"La garantía de cumplimiento se fija en {g.percent:g} % del valor del contrato; el "
-                        "mínimo reglamentario es el 10 %."
+                        "mínimo reglamentario es el 10 % (salvo contratos de más de 1.000.000 de SMMLV)."
                     ),
                     evidence=(g.text or "")[:300],
                     location=loc,
@@ -353,10 +352,19 @@ def _experience_figures(ctx: Context) -> list[Finding]:
                 f"{basis[0].upper() + basis[1:]} equivale a {money.format_cop(money.round_pesos(expected))}, "
                 f"pero el requisito indica {money.format_cop(exp.min_value)}."
             ),
-            evidence=exp.text[:400],
+            evidence=_quote_around(exp.text, exp.min_value),
             location=exp.location,
         )
     ]
+
+
+def _quote_around(text: str, value: int) -> str:
+    """The part of a long requirement that states ``value`` (so the quote shows the figure)."""
+    digits = f"{value:,}".replace(",", ".")
+    at = text.find(digits)
+    if at < 0:
+        at = text.find(f"{value:,}")
+    return sentence_around(text, at, at + len(digits), 400) if at >= 0 else text[:400]
 
 
 RULES = [BUDGET_WORDS, AMOUNT_WORDS, CDP_SUM, CDP_BUDGET, VALUE_TWICE, GUARANTEE_AMOUNT, GUARANTEE_PERCENT, EXPERIENCE_AMOUNT]

@@ -3,15 +3,16 @@ provision cited with different numerals."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
 
 from cps.documents.checks.base import Context, Rule, make
-from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, percent_in
+from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, kind_segments, percent_in
 from cps.documents.findings import Finding
-from cps.documents.record import Location
+from cps.documents.record import Location, ProcessRecord
 from cps.documents.search import Hit, search, sentence_around
 from cps.documents.text import DocumentText, Line, fold, folded_index
 from cps.law import places
@@ -59,6 +60,8 @@ MONTHS = {
 TERM_STATEMENT = re.compile(
     r"(?:plazo\s+de\s+ejecuci[oó]n|plazo\s+del\s+contrato|duraci[oó]n\s+del\s+contrato|t[eé]rmino\s+de\s+ejecuci[oó]n)"
     r"(?:\s+del\s+(?:presente\s+)?contrato)?\s*(?:ser[aá]|es|:|corresponde\s+a|sera\s+de|ser[aá]\s+de|de)\s+"
+    # a label opening a line of essential conditions: "Plazo: cuarenta y cinco (45) días calendario"
+    r"|^\W*(?:[a-z0-9][.)]\s*)?plazo\s*:\s*"
 )
 UNTIL = re.compile(r"^(?:de\s+)?hasta\s+el\s+(?:d[ií]a\s+)?(?:[a-z ]+\(\s*)?(\d{1,2})\s*\)?\s+de\s+([a-z]+)\s+(?:de|del)\s+(\d{4})")
 DURATION = re.compile(r"^(?:de\s+)?(?:[a-z ]+?\(\s*)?(\d{1,3})\s*\)?\s*(d[ií]as?|meses|mes|a[nñ]os?|semanas?)(?:\s+(calendario|h[aá]biles))?")
@@ -97,8 +100,29 @@ DURATION_OF_EXECUTION = re.compile(
 )
 
 
-def _term_statements(doc: DocumentText) -> list[tuple[Term, Hit]]:
+# "entregar e instalar los bienes dentro de los treinta (30) días calendario siguientes a la aceptación":
+# one delivery of everything is the term itself (staged deliveries have their own terms)
+DELIVERY_TERM = re.compile(
+    r"\bentregar(?:\s+e\s+instalar)?\s+(?:la\s+totalidad\s+de\s+)?(?:los|las)\s+(?:bienes|elementos|equipos)\s+"
+    r"dentro\s+de\s+((?:los|las)\s+[a-z ]*\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses)(?:\s+calendario|\s+h[aá]biles)?)\s+siguientes"
+)
+STAGED = re.compile(r"\bprimera\s+entrega\b|\bentregas\s+parciales\b|\bentregas\s+mensuales\b|\bcronograma\s+de\s+entregas\b")
+
+
+def _term_statements(doc: DocumentText, record: ProcessRecord | None = None) -> list[tuple[Term, Hit]]:
     out = []
+    # the term the record took from the "Plazo" section, when it is written without a label
+    line = doc.line_at(record.sources.get("term")) if record is not None and record.term else None
+    if line is not None and record is not None and record.term:
+        term = parse_term(record.term)
+        if term and not TERM_STATEMENT.search(fold(line.text)):
+            at = line.text.find(record.term[:40])
+            out.append((term, Hit(line, max(at, 0), max(at, 0) + len(record.term), ())))
+    if not search(doc, STAGED):
+        for hit in search(doc, DELIVERY_TERM):
+            term = parse_term(re.sub(r"^(?:los|las)\s+", "", hit.groups[0] or ""))
+            if term:
+                out.append((term, hit))
     for hit in search(doc, TERM_STATEMENT):
         term = parse_term(hit.line.text[hit.end :])
         if term:
@@ -111,7 +135,7 @@ def _term_statements(doc: DocumentText) -> list[tuple[Term, Hit]]:
 
 
 def _terms(ctx: Context) -> list[Finding]:
-    statements = _term_statements(ctx.doc)
+    statements = _term_statements(ctx.doc, ctx.record)
     if len(statements) < 2:
         return []
     first_term, first_hit = statements[0]
@@ -227,27 +251,27 @@ def _guarantees(ctx: Context) -> list[Finding]:
             folded = fold(sentence)
             if not re.search(r"garant[ií]a|amparo|p[oó]liza", folded):
                 continue
-            kind = guarantee_kind(sentence)
-            pct = percent_in(sentence)
-            if kind is None or pct is None or kind not in declared:
-                continue
-            g = declared[kind]
-            if g.location is not None and g.location.line == line.location.line:
-                continue
-            if abs(pct - (g.percent or 0)) < 1e-9:
-                continue
-            out.append(
-                make(
-                    GUARANTEE,
-                    message=(
-                        f"La garantía de {kind} se exige por el {g.percent:g} % en {g.location.describe() if g.location else 'el capítulo de garantías'} "
-                        f"y por el {pct:g} % en {line.location.describe()}."
-                    ),
-                    evidence=sentence.strip()[:400],
-                    location=line.location,
-                    related=[(g.location, (g.text or "")[:300])],
+            for kind, segment in kind_segments(sentence):
+                pct = percent_in(segment)
+                if pct is None or kind not in declared:
+                    continue
+                g = declared[kind]
+                if g.location is not None and g.location.line == line.location.line:
+                    continue
+                if abs(pct - (g.percent or 0)) < 1e-9:
+                    continue
+                out.append(
+                    make(
+                        GUARANTEE,
+                        message=(
+                            f"La garantía de {kind} se exige por el {g.percent:g} % en {g.location.describe() if g.location else 'el capítulo de garantías'} "
+                            f"y por el {pct:g} % en {line.location.describe()}."
+                        ),
+                        evidence=sentence.strip()[:400],
+                        location=line.location,
+                        related=[(g.location, (g.text or "")[:300])],
+                    )
                 )
-            )
     return out
 
 
@@ -256,15 +280,23 @@ def _guarantees(ctx: Context) -> list[Finding]:
 REQUIRE = re.compile(
     r"deber[aá]n?\s+(?:presentar|aportar|acreditar|allegar|constituir|entregar|diligenciar|adjuntar|cumplir|contar)|"
     r"se\s+exig|exigir|se\s+requier|es\s+obligatori|requisito\s+habilitante|ser[aá]\s+causal|so\s+pena|"
-    r"ser[aá]n?\s+rechazad|causal\s+de\s+rechazo|debe(?:n)?\s+(?:presentar|aportar|acreditar|allegar|constituir|diligenciar)"
+    r"ser[aá]n?\s+rechazad|causal\s+de\s+rechazo|debe(?:n)?\s+(?:presentar|aportar|acreditar|allegar|constituir|diligenciar)|"
+    # scored: "se asignará con base en la revisión de la muestra presentada con la oferta"
+    r"se\s+asignar[aá]n?\s+(?:con\s+base|seg[uú]n|de\s+acuerdo)|(?<!no\s)(?:asignar[aá]n?|otorgar[aá]n?)\s+[^.]{0,30}?(?:puntos|puntaje)"
 )
 MAY_REQUIRE = re.compile(r"podr[aá]\s+hacer\s+exigible|podr[aá]\s+(?:exigir|hacer\s+efectiva)")
 STOP_TITLE = {"requerido", "requerida", "minimo", "minima", "exigido", "exigida", "del", "de", "la", "el", "los", "las",
               "y", "para", "oferta", "proceso", "contrato", "requisito", "condicion", "condiciones", "n", "a"}
+NOT_AT_OFFER = re.compile(
+    r"^\W*no\s+(?:aplica|se\s+(?:exige|exigira|requiere|requerira|solicita))\s+(?:su\s+|la\s+|el\s+)?"
+    r"(?:acreditaci[oó]n|presentaci[oó]n|entrega|aporte)\s+(?:\w+\s+){0,3}?(?:con|en|junto\s+con)\s+la\s+(?:oferta|propuesta)"
+)
 TOPICS = [  # a section declared "no aplica" → how the same requirement is worded elsewhere
     (r"personal|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|profesional",
      r"personal\s+(?:m[ií]nimo|requerido|clave|profesional)|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|"
-     r"(?:el|un|los)\s+profesional(?:es)?\s+(?:en|de|con)|director\s+de\s+(?:obra|proyecto)|residente\s+de"),
+     r"(?:el|un|los)\s+profesional(?:es)?\s+(?:en|de|con)|director\s+de\s+(?:obra|proyecto)|residente\s+de|"
+     r"hoja\s+de\s+vida\s+del?\s+(?:los\s+)?(?:operador|profesional|personal|t[eé]cnico|director|residente|coordinador)|"
+     r"\boperador(?:es)?\s+(?:propuesto|en\s+sitio)"),
     (r"capacidad\s+financiera", r"capacidad\s+financiera|indicadores?\s+(?:de\s+capacidad\s+)?financier|[ií]ndice\s+de\s+(?:liquidez|endeudamiento)"),
     (r"capacidad\s+organizacional", r"capacidad\s+organizacional|rentabilidad\s+del\s+(?:patrimonio|activo)"),
     (r"visita", r"visita\s+(?:t[eé]cnica|de\s+obra|al\s+sitio|obligatoria)"),
@@ -279,6 +311,16 @@ SUBJECTS = {
 }
 
 
+def _singular_or_plural(word: str) -> str:
+    """"muestras" → muestras?, "certificaciones" → certificacion(?:es)?: the title names the plural,
+    the requirement often the singular."""
+    if word.endswith("es") and len(word) > 5 and word[-3] in "nrlsdz":
+        return re.escape(word[:-2]) + "(?:es)?"
+    if word.endswith("s") and len(word) > 3:
+        return re.escape(word[:-1]) + "s?"
+    return re.escape(word)
+
+
 @dataclass
 class NotApplicable:
     subject: str  # Spanish description
@@ -286,6 +328,7 @@ class NotApplicable:
     location: Location | None
     evidence: str
     section: str | None
+    at_offer: bool = False  # only its accreditation with the offer is waived, not the requirement itself
 
 
 def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
@@ -300,11 +343,18 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
             )
     for sec in ctx.doc.sections:
         body = [line for line in ctx.doc.section_lines(sec.number) if line.text.strip()]
-        if not body or not (
+        if not body:
+            continue
+        at_offer = None
+        if not (
             (len(body[0].text) <= 80 and NOT_APPLICABLE.search(fold(body[0].text)))
             or re.match(r"^\W*(?:no\s+aplica|n\.?\s?/?a\b|no\s+se\s+(?:exige|requiere|solicita))", fold(body[0].text))
         ):
-            continue
+            # "El contratista dispondrá de un operador… No aplica su acreditación con la oferta: …"
+            at_offer = next((s for line in body[:3] for s in re.split(r"(?<=[.;:])\s+", line.text) if NOT_AT_OFFER.match(fold(s))), None)
+            if at_offer is None:
+                continue
+            body = [dataclasses.replace(next(line for line in body if at_offer in line.text), text=at_offer)]
         if guarantee_kind(sec.title):
             continue  # handled above
         title = fold(sec.title)
@@ -314,9 +364,12 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
             if not words:
                 continue
             key = words[:2]
-            pattern = r"\W+(?:\w+\W+){0,2}?".join(re.escape(w) for w in key)
+            pattern = r"\W+(?:\w+\W+){0,2}?".join(_singular_or_plural(w) for w in key)
         items.append(
-            NotApplicable(sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number)
+            NotApplicable(
+                sec.title.strip(" .:").lower(), pattern, body[0].location, f"{sec.number} {sec.title}: {body[0].text}", sec.number,
+                at_offer=at_offer is not None,
+            )
         )
     return items
 
@@ -355,6 +408,8 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                     continue
                 if NOT_APPLICABLE.search(folded) or re.search(r"cuando\s+(?:se\s+)?(?:solicite|aplique|sea\s+necesari)", folded):
                     continue
+                if item.at_offer and not re.search(r"\boferta|\bpropuesta", folded):
+                    continue  # asked during execution, which the "no aplica con la oferta" keeps
                 severity = None
                 if REQUIRE.search(folded):
                     severity = "error"

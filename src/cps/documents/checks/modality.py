@@ -224,7 +224,7 @@ def _tiebreak(ctx: Context) -> list[Finding]:
                 location=None,
             )
         ]
-    for hit, sentence in _sentence_hits(tie_lines or [h.line for h in all_tie_mentions], re.compile(r"empate\s+en\s+el\s+puntaje|(?:mismo|igual)\s+puntaje|puntaje\s+total")):
+    for hit, sentence in _sentence_hits(tie_lines or [h.line for h in all_tie_mentions], re.compile(r"empate\s+en\s+el\s+puntaje|(?:mismo|igual)\s+(?:puntaje|calificaci[oó]n|puntuaci[oó]n)|puntaje\s+total")):
         out.append(
             make(
                 TIE_SCORE,
@@ -341,6 +341,35 @@ def _ceiling(ctx: Context) -> list[Finding]:
     bands_txt = "; ".join(
         f"{band.describe()}: hasta {money.format_cop(value)}" for band, value in ceilings
     )
+    declared = _declared_band(ctx, [band for band, _ in ceilings])
+    if declared is not None and len(fits) < len(ceilings):
+        band, where = declared
+        ceiling = dict((b.menor_smmlv, v) for b, v in ceilings)[band.menor_smmlv]
+        if r.budget <= ceiling:
+            return [
+                make(
+                    CEILING_BANDS,
+                    message=(
+                        f"El presupuesto {value_txt} no supera la mínima cuantía de la entidad: el documento "
+                        f"declara una menor cuantía de {band.menor_smmlv} SMMLV (sección {where}), cuyo 10 % es "
+                        f"{band.minima_smmlv} SMMLV = {money.format_cop(ceiling)} en {ctx.year}. Topes {ctx.year}: {bands_txt}."
+                    ),
+                    evidence=f"{money.format_cop(r.budget)}",
+                    location=loc,
+                )
+            ]
+        return [
+            make(
+                CEILING,
+                message=(
+                    f"El presupuesto {value_txt} supera la mínima cuantía de la entidad: el documento declara una "
+                    f"menor cuantía de {band.menor_smmlv} SMMLV (sección {where}), cuyo 10 % es "
+                    f"{band.minima_smmlv} SMMLV = {money.format_cop(ceiling)} en {ctx.year}."
+                ),
+                evidence=f"{money.format_cop(r.budget)}",
+                location=loc,
+            )
+        ]
     if len(fits) == len(ceilings):
         message = (
             f"El presupuesto {value_txt} no supera el tope de mínima cuantía de ninguna banda de presupuesto "
@@ -364,8 +393,40 @@ def _ceiling(ctx: Context) -> list[Finding]:
     ]
 
 
-@_mc_only
+DECLARED_MENOR = re.compile(
+    r"menor\s+cuant[ií]a\s+(?:del?\s+(?:la\s+|el\s+|esta\s+)?[\w ]{1,40}?\s+)?(?:es|asciende|equivale|corresponde)\s+(?:a\s+)?(?:de\s+)?"
+    r"(?:[a-z ]{0,60}\(\s*)?(\d{3,4})\s*\)?\s*(?:smmlv|salarios)"
+)
+
+
+def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[params.CuantiaBand, str] | None:
+    """The band the document itself states: "la menor cuantía del Instituto es de cuatrocientos
+    cincuenta (450) SMMLV". Only a value that is one of the legal bands counts."""
+    for hit in search_lines(ctx.doc.lines, DECLARED_MENOR):
+        value = int(hit.groups[0] or 0)
+        for band in bands:
+            if band.menor_smmlv == value:
+                return band, (hit.location.section if hit.location and hit.location.section else "sin número")
+    return None
+
+
 def _territory(ctx: Context) -> list[Finding]:
+    """Every modality of the Estatuto General may limit to Mipyme (D. 1082/2015 art. 2.2.1.2.4.2.2);
+    under a special regime the rule is reported as a warning: whether it binds the entity depends on
+    its own statute (the "independientemente de su régimen" wording is not confirmed in our sources)."""
+    findings = _territory_findings(ctx)
+    if ctx.record.modality == "regimen_especial":
+        for f in findings:
+            f.severity = "warning"
+            f.message += (
+                " La entidad contrata por régimen especial: verifique si su estatuto de contratación adopta "
+                "las reglas de limitación a Mipyme del Decreto 1082 de 2015 (su aplicación a entidades de "
+                "régimen especial está sin confirmar en nuestras fuentes)."
+            )
+    return findings
+
+
+def _territory_findings(ctx: Context) -> list[Finding]:
     r = ctx.record
     if not r.territorial_limitation:
         return []
@@ -381,7 +442,10 @@ def _territory(ctx: Context) -> list[Finding]:
         limitation_quote = sentence_around(line.text, max(at, 0), max(at, 0) + len(name)) if at >= 0 else line.text[:300]
     else:
         limitation_quote = limitation
-    if not limit_depts and not re.search(r"municipio\s+de\s+\w", fold(limitation)):
+    named_here = re.search(r"(?:municipio|departamento)\s+(?:del?\s+)?\w", fold(limitation)) and re.search(
+        r"donde\s+se\s+(?:ejecuta|ejecutar[aá]|entrega)|lugar\s+de\s+(?:ejecuci[oó]n|entrega)", fold(limitation_quote)
+    )
+    if not limit_depts and not re.search(r"municipio\s+de\s+\w", fold(limitation)) and not named_here:
         return [
             make(
                 TERRITORY,

@@ -43,18 +43,47 @@ SERVICE_CODE = Rule(
     unspsc.RULE,
 )
 
+# words of a contract type: (label, the type they belong to, pattern)
 OTHER_TYPE = [
-    ("obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
-    ("consultoría", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b"),
-    ("interventoría", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato"),
-    ("obra", r"\bcontratos?\s+de\s+obras?\s+p[uú]blicas?\b"),
-    ("prestación de servicios", r"\bcontrato\s+de\s+prestaci[oó]n\s+de\s+servicios\b"),
+    ("obra", "obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
+    ("obra", "obra", r"\bcontratos?\s+de\s+obras?(?:\s+p[uú]blicas?)?\b|\bacta\s+de\s+recibo\s+(?:final\s+|definitivo\s+)?de\s+(?:la\s+)?obra\b"),
+    ("obra", "obra", r"\bobras?\s+(?:civiles\s+)?de\s+(?:mantenimiento|adecuaci[oó]n|construcci[oó]n|mejoramiento|rehabilitaci[oó]n|reparaci[oó]n)\b"),
+    ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b|\bcontrato\s+de\s+consultor[ií]a\b|\bproductos\s+de\s+la\s+consultor[ií]a\b"),
+    ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato|\bcontrato\s+de\s+interventor[ií]a\b"),
+    ("prestación de servicios", "prestacion_de_servicios", r"\bcontrato\s+de\s+prestaci[oó]n\s+de\s+servicios\b"),
+    ("suministro de bienes", "suministro", r"\bcontratos?\s+de\s+(?:suministro|compraventa)\b"),
 ]
-REQUIREMENT_CONTEXT = re.compile(r"deber[aá]n?|exig|requisit|acreditar|certificaci[oó]n|so\s+pena|causal|garant[ií]a|amparo")
+TYPE_NAMES = {
+    "suministro": "un suministro de bienes",
+    "compraventa": "una compraventa de bienes",
+    "prestacion_de_servicios": "una prestación de servicios",
+    "obra": "un contrato de obra",
+    "consultoria": "una consultoría",
+    "interventoria": "una interventoría",
+    "arrendamiento": "un arrendamiento",
+}
+# words that make the sentence a requirement: the other type then changes what is asked
+REQUIREMENT_CONTEXT = re.compile(r"exig|requisit|acredit|experiencia|certificaci[oó]n|so\s+pena|causal|garant[ií]a|amparo|habilitante")
+
+
+def _foreign_type(own: str, other: str, obj: str) -> bool:
+    """Whether words of contract type ``other`` are foreign to a contract of type ``own``."""
+    if own == other or (own in GOODS and other in GOODS):
+        return False
+    if other == "suministro":  # experience in supply contracts asked for a service, a consultancy…
+        return own in ("prestacion_de_servicios", "consultoria", "interventoria")
+    if other == "obra" and own == "prestacion_de_servicios" and re.search(r"mantenimiento|adecuaci|reparaci", obj):
+        return False  # building maintenance bought as a service is close enough to works
+    if other == "obra":
+        return own in GOODS or own == "prestacion_de_servicios"
+    # a consultant or an auditor (interventor) is natural around works; foreign to buying goods and
+    # to a service, which is another type of contract (Ley 80 de 1993 art. 32 num. 2 y 3)
+    return own in GOODS or own == "prestacion_de_servicios"
+
 
 # activity families: pattern → UNSPSC segments where they belong
 ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC prefixes where they belong
-    "alimentación": (r"\balimentaci[oó]n\b|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", ("50", "90")),
+    "alimentación": (r"\balimentaci[oó]n\b(?!\s+(?:autom|electric|de\s+(?:papel|hojas|documentos|energia)))|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", ("50", "90")),
     "logística": (r"\blog[ií]stic[ao]s?\b|\bproducci[oó]n\s+de\s+eventos\b", ("78", "80", "90")),
     "vigilancia": (r"\bvigilancia\s+(?:y\s+seguridad\s+)?privada\b|\bseguridad\s+privada\b", ("92",)),
     "aseo y cafetería": (r"\baseo\s+y\s+cafeter[ií]a\b|\bservicios?\s+de\s+aseo\b", ("47", "76")),
@@ -63,10 +92,25 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     "publicidad": (r"\bpublicidad\b|\bpublicitari[ao]s?\b", ("82", "80")),
     "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", ("86",)),
     "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", ("78",)),
-    "servicios de salud": (r"\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", ("85",)),
+    # not "instituciones prestadoras de servicios de salud": the kind of client, not an activity
+    "servicios de salud": (r"(?<!prestadoras de )(?<!prestadora de )\bservicios?\s+de\s+salud\b|\batenci[oó]n\s+m[eé]dica\b", ("85",)),
+    "lavado de tanques": (r"\blavado\s+(?:y\s+desinfecci[oó]n\s+)?de\s+(?:los\s+)?tanques\b|\bdesinfecci[oó]n\s+de\s+(?:los\s+)?tanques\b", ("7210", "7611")),
     "cadena de frío": (r"\bcadena\s+de\s+fr[ií]o\b|\bbiol[oó]gicos\b|\bvacunas?\b", ("42", "51", "41", "85")),
     "suministro de combustible": (r"\bacpm\b|\bgasolina\b|\bsuministr\w*\s+(?:el\s+|de\s+)?combustibles?\b", ("1510",)),
+    "fumigación": (r"\bfumigaci[oó]n(?:es)?\b|\bfumigar\b|\bcontrol\s+de\s+plagas\b|\bdesratizaci[oó]n\b", ("7210", "7014", "1019")),
+    "alumbrado público": (r"\balumbrado\s+p[uú]blico\b", ("39", "7215", "8310")),
+    "obras en vías": (
+        r"\bmantenimiento\s+(?:rutinario\s+)?de\s+(?:las\s+)?v[ií]as\b|\bparcheo\b|\bbacheo\b|\bse[nñ]alizaci[oó]n\s+vial\b|\bdemarcaci[oó]n\s+vial\b",
+        ("72", "30", "95", "4614"),
+    ),
+    "transporte de biológicos o personas": (
+        r"\btransport(?:ar|e|ara)\s+(?:de\s+)?(?:los\s+|las\s+)?(?:biol[oó]gicos|vacunas|muestras|pacientes|personas|estudiantes|funcionarios)\b",
+        ("78",),
+    ),
+    "recolección de residuos": (r"\brecolecci[oó]n\s+de\s+(?:residuos|basuras)\b", ("76",)),
 }
+# a line under "Obligaciones específicas", "Actividades" or "Alcance" is a duty whatever its verb
+OBLIGATION_TITLES = r"obligaciones|actividades|alcance"
 ACTIVITY_CONTEXT = re.compile(
     r"actividades|servicios?\s+(?:asociados|de)|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de|"
     r"^\W*(?:\w\)\s*)?(?:suministrar|prestar|garantizar|cumplir|realizar|atender|entregar)|operaci[oó]n|prestaci[oó]n\s+de"
@@ -89,13 +133,22 @@ GOODS_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "productos de aseo": (r"\b(?:productos?|elementos?|insumos?|art[ií]culos?)\s+de\s+(?:aseo|limpieza)\b", ("47", "53", "12")),
     "cafetería": (r"\bcafeter[ií]a\b|\bcaf[eé]\b", ("50", "48")),
     "iluminación": (r"\bluminarias?\b|\bbombillas?\b|\bbombillos?\b|\bl[aá]mparas?\b|\bled\b", ("39",)),
-    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", ("53", "4618")),
+    "dotación": (r"\buniformes?\b|\bdotaci[oó]n(?:es)?\b|\bcalzado\b|\bprendas?\b", ("53", "4618", "4213")),
     "muebles": (r"\bmuebles?\b|\bmobiliario\b|\bsillas?\b|(?<!utiles de )(?<!computadores de )(?<!computador de )(?<!equipos de )\bescritorios?\b", ("56",)),
     "medicamentos": (r"\bmedicamentos?\b", ("51",)),
     "materiales de construcción": (r"\bmateriales\s+de\s+construcci[oó]n\b|\bcemento\b|\bladrillos?\b|\bgravilla\b", ("30", "11", "31")),
     "alimentos": (r"\balimentos?\b|\bv[ií]veres\b", ("50",)),
     "pinturas": (r"\bpinturas?\b", ("3121",)),
     "repuestos": (r"\brepuestos?\b", ("20", "21", "22", "23", "24", "25", "26", "27", "31", "39", "40")),
+    "tableros": (r"\btableros?\s+(?:acr[ií]licos?|de\s+borrado|borrables?|de\s+corcho|magn[eé]ticos?|escolares?|inteligentes?|interactivos?)\b|\bpizarr(?:a|ones?)\b", ("4411", "4321")),
+    "morrales": (r"\bmorral(?:es)?\b|\bmochilas?\b|\bmaletines?\b", ("5312",)),
+    "electrodomésticos": (r"\bneveras?\b|\brefrigeradores?\b|\bestufas?\b|\blicuadoras?\b|\bhornos?\s+microondas\b|\belectrodom[eé]sticos\b", ("52", "48")),
+    "televisores y video": (r"\btelevisores?\b|\bvideo\s*beams?\b|\bproyectores?\b", ("5216", "4521", "4511")),
+    "aires acondicionados": (r"\baires?\s+acondicionados?\b|\bventiladores?\b", ("4010",)),
+    "implementos deportivos": (r"\bbalones?\b|\bimplementos?\s+deportivos?\b|\buniformes?\s+deportivos?\b", ("49", "53")),
+    "instrumentos musicales": (r"\binstrumentos?\s+musicales?\b", ("60",)),
+    "instrumentos de medición": (r"\btermohigr[oó]metros?\b|\bterm[oó]metros?\b|\bhigr[oó]metros?\b|\bdataloggers?\b|\bbalanzas?\b", ("4111",)),
+    "libros": (r"\blibros?\b|\btextos?\s+escolares\b", ("55", "60")),
 }
 
 
@@ -112,27 +165,35 @@ def _goods_part(obj: str) -> str:
 
 def _contract_type(ctx: Context) -> list[Finding]:
     r = ctx.record
-    if r.contract_type not in GOODS:
+    if r.contract_type is None:
         return []
+    obj = fold(r.object or "")
     out = []
-    for label, pattern in OTHER_TYPE:
-        if label == "prestación de servicios" and r.contract_type not in GOODS:
+    seen: set[tuple[int, str]] = set()
+    for label, other, pattern in OTHER_TYPE:
+        if not _foreign_type(r.contract_type, other, obj):
             continue
         for hit in search(ctx.doc, pattern):
             sentence = hit.sentence()
-            requirement = bool(REQUIREMENT_CONTEXT.search(fold(sentence)))
+            folded = fold(sentence)
+            if (hit.line.number, sentence) in seen or (other == "suministro" and re.search(r"servicio", folded)):
+                continue
+            seen.add((hit.line.number, sentence))
+            requirement = bool(REQUIREMENT_CONTEXT.search(folded))
             out.append(
                 make(
                     CONTRACT_TYPE,
                     severity="error" if requirement else "warning",
                     message=(
-                        f"El objeto es un {r.contract_type} de bienes, pero el texto habla de «{hit.text}» ({label})"
-                        + (" en un requisito." if requirement else ".")
+                        f"El objeto es {TYPE_NAMES.get(r.contract_type, r.contract_type)}, pero el texto habla de "
+                        f"«{hit.text}» ({label})" + (" en un requisito." if requirement else ".")
                     ),
                     evidence=sentence,
                     location=hit.location,
                 )
             )
+    if r.contract_type not in GOODS:
+        return out
     for g in r.guarantees:
         folded = fold(g.text or "")
         wrong = None
@@ -163,7 +224,9 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
             continue
         for hit in search(ctx.doc, pattern):
             sentence = hit.sentence()
-            if not ACTIVITY_CONTEXT.search(fold(sentence)):
+            section = ctx.doc.section(hit.location.section) if hit.location and hit.location.section else None
+            in_obligations = section is not None and re.search(OBLIGATION_TITLES, fold(section.title))
+            if not ACTIVITY_CONTEXT.search(fold(sentence)) and not in_obligations:
                 continue
             labels, words, _ = per_line.setdefault(hit.line.number, ([], [], sentence))
             if label not in labels:

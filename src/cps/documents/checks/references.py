@@ -131,8 +131,12 @@ def _sections(ctx: Context) -> list[Finding]:
         number = hit.groups[0] or ""
         if number in numbered or number in seen:
             continue
-        sentence = fold(hit.sentence(600))
-        if LEGAL_CONTEXT.search(sentence):
+        # "numeral 4 del artículo 2.2.1.2.1.5.2 del Decreto 1082" cites a norm; "numeral 4.8 de esta
+        # invitación" cites the document, whatever norm the rest of the sentence names
+        after = fold(hit.line.text[hit.end : hit.end + 40])
+        before = fold(hit.line.text[max(0, hit.start - 30) : hit.start])
+        own = re.match(r"\W*(?:de\s+(?:esta|la\s+presente)\s+invitaci|del\s+presente|de\s+(?:este|estos)\s+(?:documento|pliego|estudio))", after)
+        if not own and (LEGAL_CONTEXT.search(after) or LEGAL_CONTEXT.search(before)):
             continue
         seen.add(number)
         out.append(

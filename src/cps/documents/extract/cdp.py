@@ -15,7 +15,7 @@ CDP_NUMBER = re.compile(r"(?:disponibilidad(?:\s+presupuestal)?|cdp)\s*(?:no\.?|
 
 
 def _cdp_region(doc: DocumentText) -> list[Line]:
-    titled = doc.sections_titled(r"disponibilidad|\bcdp\b|respaldan|recursos|presupuestal|apropiaci")
+    titled = doc.sections_titled(r"disponibilidad|\bcdp\b|respald|recursos|presupuestal|apropiaci")
     # the most specific first: "3.3 Certificado de disponibilidad" before "3. Presupuesto y disponibilidad"
     titled.sort(key=lambda s: (not re.search(r"disponibilidad|\bcdp\b", fold(s.title)), -s.number.count(".")))
     for sec in titled:
@@ -27,6 +27,12 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
             lines = [line for line in lines if line.number not in own and line.number not in headings]
         if any(money_in(line) for line in lines):
             return lines
+    # a labelled line: "Disponibilidad presupuestal: Certificado No. 20260094 … Fuente ICLD: $36.870.000 …"
+    for line in doc.lines:
+        if not line.is_table_row and re.match(
+            r"^\W*(?:disponibilidad\s+presupuestal|cdp|certificados?\s+de\s+disponibilidad(?:\s+presupuestal)?)\s*:", fold(line.text)
+        ) and money_in(line):
+            return [line]
     # no titled section: the table around a row that names the CDP
     for i, line in enumerate(doc.lines):
         if line.is_table_row and re.search(r"disponibilidad|\bcdp\b", fold(line.text)):
@@ -39,8 +45,39 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
     return []
 
 
+BUDGET_TABLE_MARK = re.compile(r"rubro|\bcdp\b|disponibilidad|imputaci|fuente|presupuestal")
+DOTTED = re.compile(r"(?<![\d$.,])\d+(?:\.\d+){2,}(?![\d,])")
+
+
+def _names_rubro(text: str) -> bool:
+    """A budget code such as 2.1.2.02.02.008, not an amount such as 10.200.000 (thousands groups)."""
+    return any(not all(len(g) == 3 for g in m.group(0).split(".")[1:]) for m in DOTTED.finditer(text))
+
+
+def _without_price_tables(region: list[Line]) -> list[Line]:
+    """Drop the tables that are not about the certificate: a section "Presupuesto oficial y
+    disponibilidad" often breaks the budget down by item (quantity × unit price), and those rows
+    are not CDP lines. A table counts when one of its rows names a rubro, the CDP or its source."""
+    out: list[Line] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        if block and any(BUDGET_TABLE_MARK.search(fold(row.text)) or _names_rubro(row.text) for row in block):
+            out.extend(block)
+        block.clear()
+
+    for line in region:
+        if line.is_table_row:
+            block.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return out
+
+
 def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
-    region = _cdp_region(doc)
+    region = _without_price_tables(_cdp_region(doc))
     if not region:
         return
     rubro: str | None = None
@@ -63,7 +100,7 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
                 if re.search(r"total", before):
                     record.cdp_total = value
                     record.sources["cdp_total"] = line.location
-                elif re.search(r"valor|suma|monto|\$|por\s*$", before) or len(amounts) == 1:
+                elif re.search(r"valor|suma|monto|fuente|rubro|\$|por\s*$|:\s*$", before) or len(amounts) == 1:
                     record.cdp_lines.append(CdpLine(value=value, location=line.location))
             if record.cdp_total is None and len(record.cdp_lines) == 1:
                 record.cdp_total = record.cdp_lines[0].value

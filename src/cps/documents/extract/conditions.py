@@ -84,7 +84,9 @@ def sentence_with(doc: DocumentText, title_pattern: str, keyword: str) -> tuple[
         for line in doc.body_lines(sec.number):
             if line.is_table_row:
                 continue
-            for m in re.finditer(r"(?:[^.]|\.(?=\s*[\da-z]))+\.?", line.text):
+            # a period ends the sentence unless a digit, a lower-case word or a comma follows, or it
+            # closes an initial ("la E.S.E., sede principal")
+            for m in re.finditer(r"(?:[^.]|\.(?=\s*[\da-z,;)])|(?<=\b[A-ZÁÉÍÓÚ])\.)+\.?", line.text):
                 sentence = m.group().strip()
                 if sentence and rx.search(fold(sentence)):
                     return sentence, line
@@ -101,7 +103,8 @@ def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
         record.sources["term"] = line.location
     found = sentence_with(
         doc, r"lugar\s+de\s+(?:ejecuci|entrega)|^lugar\b|domicilio\s+contractual",
-        r"\blugar\b|entreg|ejecutar|ejecuci[oó]n\s+del\s+contrato\s+se\b|\b(?:municipio|ciudad|sede|almac[eé]n)\b",
+        r"\blugar\b|entreg|ejecutar|ejecuci[oó]n\s+del\s+contrato\s+se\b|\b(?:municipio|ciudad|sede|almac[eé]n|bodega|oficinas?|instalaciones)\b"
+        r"|\b(?:calle|carrera|avenida|diagonal|transversal)\s+\d",
     )
     if found:
         record.location, line = found

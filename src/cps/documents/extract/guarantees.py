@@ -15,7 +15,7 @@ KINDS = [
     ("estabilidad", r"estabilidad(?:\s+y\s+calidad)?\s+de\s+la\s+obra"),
     ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
     ("rce", r"responsabilidad\s+civil\s+extracontractual"),
-    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento|^\W*(?:y\s+)?cumplimiento\s*[,:]"),
+    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|(?:ampare|amparar|cubra|cubrir)\s+(?:el\s+)?cumplimiento\b|(?:^|\s)[a-z0-9][.)]\s*(?:amparo\s+de\s+)?cumplimiento\s*[,:(]|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento|^\W*(?:y\s+)?cumplimiento\s*[,:]"),
 ]
 DISPLAY_ORDER = ["seriedad", "cumplimiento", "anticipo", "pago_anticipado", "salarios", "estabilidad", "calidad", "rce"]
 PERCENT = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)|(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s+por\s+ciento")
@@ -31,6 +31,20 @@ def guarantee_kind(text: str) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
     return best[1] if best else None
+
+
+def kind_segments(text: str) -> list[tuple[str, str]]:
+    """Each guarantee a sentence names, with the text up to the next one: "ampare el cumplimiento
+    (20 %) y la calidad de los bienes por el 25 %" → cumplimiento "(20 %) y la", calidad "… 25 %"."""
+    folded = fold(text)
+    starts: list[tuple[int, str]] = []
+    for kind, pattern in KINDS:
+        for m in re.finditer(pattern, folded, flags=re.MULTILINE):
+            if not any(abs(m.start() - other) < 3 for other, _ in starts):
+                starts.append((m.start(), kind))
+    starts.sort()
+    bounds = [start for start, _ in starts] + [len(text)]
+    return [(kind, text[start : bounds[i + 1]]) for i, (start, kind) in enumerate(starts)]
 
 
 def coverage_name(text: str) -> str | None:
@@ -62,8 +76,19 @@ def _guarantee_segments(doc: DocumentText) -> list[tuple[Line, str]]:
     por el 10 %…; y calidad de los bienes, por el 10 %…")."""
     out: list[tuple[Line, str]] = []
     for line in _guarantee_lines(doc):
+        cells = [c.strip() for c in line.cells or [] if c.strip()]
+        if len(cells) >= 2 and guarantee_kind(cells[0] + ":"):
+            # a table row "Cumplimiento | Diez por ciento (10 %) del valor del contrato | Plazo y seis meses"
+            out.append((line, f"{cells[0]}: {' '.join(cells[1:])}"))
+            continue
         parts = [p for p in re.split(r";\s*|(?<=amparos):\s*|(?<=\.)\s+(?=[A-ZÁÉÍÓÚ])", line.text) if p.strip()]
-        out.extend((line, part) for part in (parts or [line.text]))
+        for part in parts or [line.text]:
+            # "Garantía de cumplimiento del 10 % …, y de calidad y correcto funcionamiento de los bienes del 10 %"
+            kinds = kind_segments(part)
+            if len({kind for kind, _ in kinds}) >= 2:
+                out.extend((line, segment) for _, segment in kinds)
+            else:
+                out.append((line, part))
     return out
 
 
@@ -109,7 +134,9 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
         # "La garantía de seriedad de la oferta no se exige" written outside the guarantees chapter
         for line in doc.lines:
             folded = fold(line.text)
-            m = re.search(r"seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)[^.]{0,40}?(?:" + NOT_APPLICABLE.pattern + ")", folded)
+            m = re.search(r"seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)[^.]{0,40}?(?:" + NOT_APPLICABLE.pattern + ")", folded) or re.search(
+                r"\bno\s+se\s+(?:exige|exigira|requiere|requerira|solicita|solicitara)\s+(?:la\s+)?(?:constitucion\s+de\s+)?(?:garantia|poliza)\s+de\s+seriedad", folded
+            )
             if m:
                 by_kind["seriedad"] = Guarantee(kind="seriedad", required=False, text=line.text[:300], location=line.location)
                 break

@@ -12,9 +12,11 @@ from cps.documents.text import DocumentText, Line, fold
 ENTITY_RE = re.compile(
     r"\b((?:alcald[ií]a(?:\s+municipal|\s+distrital|\s+mayor)?|municipio|gobernaci[oó]n|departamento|"
     r"concejo\s+municipal|personer[ií]a\s+municipal|contralor[ií]a\s+(?:municipal|departamental)|"
-    r"empresa\s+social\s+del\s+estado|e\.?\s?s\.?\s?e\.?|instituto\s+municipal|hospital)"
-    r"(?:\s+(?:de(?:l)?|para)\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}"
-    r"|\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,5}))",
+    r"empresa\s+social\s+del\s+estado|e\.?\s?s\.?\s?e\.?|instituto|hospital|empresas?\s+p[uú]blicas?|"
+    r"secretar[ií]a\s+de\s+educaci[oó]n|corporaci[oó]n\s+aut[oó]noma|universidad|unidad\s+administrativa|"
+    r"concejo\s+(?:municipal|distrital)|personer[ií]a(?:\s+municipal|\s+distrital)?)"
+    r"(?:\s+(?:de(?:l)?|para)\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,7}"
+    r"|\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ.\-]*){0,7}))",
     re.IGNORECASE,
 )
 NIT_RE = re.compile(
@@ -24,7 +26,7 @@ NIT_RE = re.compile(
 )
 ENTITY_STOP = re.compile(
     r"\s+(?:ESTUDIOS|DOCUMENTOS|INVITACI[OÓ]N|PROCESO|C[OÓ]DIGO|VERSI[OÓ]N|SECRETAR[IÍ]A|OFICINA|DIRECCI[OÓ]N|FECHA|P[AÁ]GINA|"
-    r"REP[UÚ]BLICA|NIT)\b.*$",
+    r"REP[UÚ]BLICA|NIT|ESTABLECIMIENTO)\b.*$",
     re.IGNORECASE,
 )
 PROCESS_RE = re.compile(
@@ -37,8 +39,16 @@ MODALITIES = [
     ("licitacion_publica", r"licitaci[oó]n\s+p[uú]blica"),
     ("concurso_de_meritos", r"concurso\s+de\s+m[eé]ritos"),
     ("contratacion_directa", r"contrataci[oó]n\s+directa"),
-    ("regimen_especial", r"r[eé]gimen\s+especial"),
+    # entities outside the Estatuto General (E.S.E., empresas de servicios públicos, universidades…)
+    # contract under their own statute and private law
+    (
+        "regimen_especial",
+        r"r[eé]gimen\s+(?:especial|exceptuado|de\s+derecho\s+privado)|estatuto\s+(?:interno\s+)?de\s+contrataci[oó]n\s+de\s+(?:la|el|esta)\b"
+        r"|manual\s+(?:interno\s+)?de\s+contrataci[oó]n\s+de\s+la\s+e\.?s\.?e|(?:se\s+rige|se\s+regir[aá])\s+por\s+(?:el\s+)?derecho\s+privado",
+    ),
 ]
+# "este proceso no es una mínima cuantía ni una selección abreviada"
+NEGATED_MODALITY = re.compile(r"\b(?:no\s+(?:es|son|se\s+trata\s+de|corresponde\s+a|aplica|aplican)|ni)\s+(?:una\s+|la\s+|el\s+|de\s+)?$")
 CONTRACT_TYPES = [
     ("suministro", r"^\W*(?:el\s+)?suministro\b"),
     ("compraventa", r"^\W*(?:la\s+)?(?:compraventa|adquisici[oó]n|compra)\b"),
@@ -74,7 +84,13 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
             name = ENTITY_STOP.sub("", name).strip(" .-")
             if len(name.split()) < 2:
                 continue
-            rank = 1 if kind.startswith("departamento") else 0
+            if re.match(r"secretar[ií]a", kind) and order > len(header):
+                continue  # a dependency named in the body, not the entity
+            # the cover (header and first lines) names the entity; a department there yields to a
+            # municipality named next to it; an entity named further down the body is usually another
+            # one ("remitidas al Instituto Nacional de Salud")
+            cover = order < len(header) + 10
+            rank = (1 if kind.startswith("departamento") else 0) + (0 if cover else 2)
             if best is None or (rank, order) < (best[0], best[1]):
                 best = (rank, order, name, line)
     if best is not None:
@@ -116,7 +132,7 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
         folded = fold(line.text)
         weight = 5 if i < len(header) + len(front) else 1
         for key, pattern in MODALITIES:
-            if re.search(pattern, folded):
+            if any(not NEGATED_MODALITY.search(folded[max(0, m.start() - 40) : m.start()]) for m in re.finditer(pattern, folded)):
                 weights[key] += weight
     if weights:
         key, _ = weights.most_common(1)[0]
@@ -133,7 +149,8 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
         body = doc.body_lines(sec.number)
         if body:
             obj_line = body[0]
-            record.object = body[0].text.strip().rstrip(".")
+            # "Objeto: Prestación de servicios…" (a label row of a two-column table)
+            record.object = re.sub(r"(?i)^\s*objeto(?:\s+(?:del\s+contrato|a\s+contratar))?\s*:\s*", "", body[0].text.strip()).rstrip(".")
             break
     if record.object is None:
         for hit in search_lines(doc.lines[:300], r"^\W*objeto(?:\s+del\s+(?:contrato|proceso))?\s*:\s*(.+)$"):

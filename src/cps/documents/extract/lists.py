@@ -14,6 +14,12 @@ LISTED = re.compile(
 )
 
 
+INLINE = re.compile(
+    r"\b(Anexo|Formato|Formulario|Matriz|ANEXO|FORMATO|MATRIZ)\s*(?:N[°ºo]?\.?|No\.?|n\.|n[uú]mero)?\s*(\d{1,2}[A-Za-z]?)\b"
+    r"\s*(?:[-–—:.)]\s*([^;.\n]{3,90}?))?(?=\s*(?:[;,]\s*(?:y\s+)?(?:el\s+|la\s+)?(?:Anexo|Formato|Formulario|Matriz)|[;.]|$|\)))"
+)
+
+
 def extract_rejection_causes(doc: DocumentText, record: ProcessRecord) -> None:
     for sec in doc.sections_titled(r"causal(?:es)?\s+de\s+rechazo|rechazo\s+de\s+(?:las\s+)?(?:ofertas|propuestas)"):
         for line in doc.section_lines(sec.number):
@@ -45,9 +51,35 @@ def extract_annexes(doc: DocumentText, record: ProcessRecord) -> None:
                 ref = AnnexRef(kind=kind, number=m.group(2).upper(), title=title, location=line.location)
                 if all((a.kind, a.number) != (ref.kind, ref.number) for a in record.annexes):
                     record.annexes.append(ref)
+            elif (numbered := re.match(r"^\s*(\d{1,2})[.)]\s+(\S.*)$", line.text)) and re.match(
+                r"^\W*(?:documentos\s+)?anexos\W*$", fold(sec.title)
+            ):
+                # "ANEXOS / 1. Cotizaciones / 2. Certificado de disponibilidad…": the item number is the annex's
+                ref = AnnexRef(kind="anexo", number=numbered.group(1), title=numbered.group(2).strip(), location=line.location)
+                if all((a.kind, a.number) != (ref.kind, ref.number) for a in record.annexes):
+                    record.annexes.append(ref)
             elif re.match(r"^\s*(anexo|formato|matriz)\b", fold(text)):
                 kind = fold(text).split()[0]
                 title = re.sub(r"(?i)^\s*(anexo|formato|matriz)\s*[:\-–]?\s*", "", text).strip() or None
                 record.annexes.append(AnnexRef(kind=kind, title=title, location=line.location))
+    # lists written as a paragraph: "Forman parte de esta invitación: Formato 1 – Carta de presentación;
+    # Formato 2 – Oferta económica; …"
+    listing = [line for sec in secs for line in doc.section_lines(sec.number)]
+    listing += [
+        line
+        for line in doc.lines
+        if re.search(
+            r"forman\s+parte\s+(?:integral\s+)?de\s+(?:esta|la\s+presente|el\s+presente|estos|los\s+presentes|este)\s+"
+            r"(?:invitaci|estudio|pliego|documento|proceso)",
+            fold(line.text),
+        )
+    ]
+    for line in listing:
+        for m in INLINE.finditer(line.text):
+            kind = fold(m.group(1)).replace("formulario", "formato")
+            number = m.group(2).upper()
+            title = (m.group(3) or "").strip(" .;,") or None
+            if all((a.kind, a.number) != (kind, number) for a in record.annexes):
+                record.annexes.append(AnnexRef(kind=kind, number=number, title=title, location=line.location))
     if record.annexes:
         record.sources["annexes"] = record.annexes[0].location  # type: ignore[assignment]

@@ -31,7 +31,7 @@ def extract_mipyme_and_tiebreak(doc: DocumentText, record: ProcessRecord) -> Non
         if not re.search(r"mi?pymes?", folded):
             continue
         m = re.search(
-            r"(departamentos?|municipios?)\s+(?:de(?:l)?\s+)?([a-z][a-z ,]+?)(?=[,.;]|\s+(?:dentro|lugar|donde|en\s+el\s+cual|y\s+en|con\s+base)|$)",
+            r"(departamentos?|municipios?|ciudad(?:es)?|distritos?)\s+(?:de(?:l)?\s+)?([a-z][a-z ,]+?)(?=[,.;]|\s*\(|\s+(?:dentro|lugar|donde|en\s+el\s+cual|y\s+en|con\s+base)|$)",
             folded[folded.find("domicili") if "domicili" in folded else 0 :],
         )
         depts = places.departments_in(sentence)
@@ -41,7 +41,7 @@ def extract_mipyme_and_tiebreak(doc: DocumentText, record: ProcessRecord) -> Non
             start = fold(sentence).find(raw)
             name = (sentence[start : start + len(raw)] if start >= 0 else raw).strip()
             if places.departments_in(name) or name[:1].isupper():
-                named = f"{m.group(1).rstrip('s')} de {name}"
+                named = f"{re.sub(r'(?<=[^e])s$|(?<=d)es$', '', m.group(1))} de {name}"
         if named:
             record.territorial_limitation = named
         elif depts:

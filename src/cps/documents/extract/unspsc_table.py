@@ -43,6 +43,30 @@ def _rows_after(doc: DocumentText, header_index: int) -> list[Line]:
     return rows
 
 
+# "en los códigos 14111514, 44121706, 41111604 y 4412201, que corresponden a cuadernos, lápices,
+# reglas y carpetas": an enumeration keeps every code, a mistyped one included (the checks flag it)
+ENUMERATION = re.compile(r"(?<![\d.,$])\d{6,10}(?:\s*(?:,|;|\by\b|\be\b)\s*\d{6,10}(?![\d.,]\d))+")
+NAMES_AFTER = re.compile(r"^\W*(?:que\s+)?(?:corresponden?|equivalen?|relativos?)\s+a\s+([^.]+)", re.IGNORECASE)
+
+
+def _code_enumeration(line: Line, record: ProcessRecord, seen: set[str]) -> bool:
+    m = ENUMERATION.search(line.text)
+    if m is None or not CODE_IN_TEXT.search(m.group(0)):
+        return False
+    codes = re.findall(r"\d{6,10}", m.group(0))
+    names: list[str | None] = [None] * len(codes)
+    after = NAMES_AFTER.match(line.text[m.end() :])
+    if after:
+        parts = [p.strip() for p in re.split(r",\s*|\s+y\s+|\s+e\s+", after.group(1)) if p.strip()]
+        if len(parts) == len(codes):
+            names = list(parts)
+    for code, name in zip(codes, names, strict=True):
+        if code not in seen:
+            seen.add(code)
+            record.unspsc.append(UnspscRow(product=code, name=name, location=line.location))
+    return True
+
+
 def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
     for idx, line in enumerate(doc.lines):
         if not line.is_table_row or line.cells is None:
@@ -93,6 +117,8 @@ def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
         candidates = [line for line in doc.lines if "unspsc" in fold(line.text)]
     seen: set[str] = set()
     for line in candidates:
+        if _code_enumeration(line, record, seen):
+            continue
         for m in CODE_IN_TEXT.finditer(line.text):
             code = m.group(1)
             if code in seen:

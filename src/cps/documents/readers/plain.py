@@ -139,14 +139,42 @@ SPACED = re.compile(r"\S(?: {2,}|\t)\S")
 
 def _wrap_width(raws: list[str]) -> int | None:
     """The column where a hard-wrapped text export breaks its lines, when it is one."""
-    lengths = [len(r.rstrip()) for r in raws if r.strip()]
+    # prose lines only: the rows of a space-aligned table (pdftotext -layout) are longer
+    lengths = [len(r.rstrip()) for r in raws if r.strip() and not SPACED.search(r.strip())]
     if len(lengths) < 20:
         return None
     width = sorted(lengths)[int(len(lengths) * 0.95)]
     if not 50 <= width <= 130:
         return None
     near = sum(1 for n in lengths if width - 12 <= n <= width)
-    return width if near >= 0.25 * len(lengths) else None
+    # measured against the prose lines: a pdftotext export also has many short table cells
+    prose = sum(1 for n in lengths if n >= 40)
+    return width if near >= 8 and near >= 0.25 * prose else None
+
+
+# words a line cannot end a sentence with: the paragraph goes on below
+CONTINUES = re.compile(
+    r"\b(?:de|del|la|las|el|los|y|e|o|u|a|al|en|con|por|para|que|un|una|su|sus|ni|se|sin|sobre|entre|como)\s*$", re.IGNORECASE
+)
+NUMBER_WORD = re.compile(
+    r"(?:un|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|"
+    r"cincuenta|sesenta|setenta|ochenta|noventa|ciento|cien|doscientos|trescientos|cuatrocientos|quinientos|seiscientos|"
+    r"setecientos|ochocientos|novecientos|mil|millones|mill[oó]n|y|de|pesos)",
+    re.IGNORECASE,
+)
+
+
+def _continues(previous: str, following: str) -> bool:
+    """A shorter line (a justified PDF line holds fewer, longer words) still continues when the next
+    one starts in lower case, when it ends on a word that cannot end a sentence, or in the middle of
+    an amount in words ("…CUATROCIENTOS / OCHENTA MIL…")."""
+    if re.search(r"[.:;]\s*$", previous):
+        return False
+    if following[:1].islower() or CONTINUES.search(previous):
+        return True
+    last = previous.split()[-1] if previous.split() else ""
+    first = following.split()[0] if following.split() else ""
+    return bool(NUMBER_WORD.fullmatch(last) and NUMBER_WORD.fullmatch(first))
 
 
 def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
@@ -159,12 +187,13 @@ def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
         return raws, list(range(1, len(raws) + 1))
     out: list[str] = []
     origin: list[int] = []
-    joinable = False
+    joinable = False  # the last line reaches the wrap column
+    shorter = False  # the last line is a shorter prose line that may still continue
     for number, raw in enumerate(raws, start=1):
         stripped = raw.strip()
         body = re.sub(r"^[-•●▪◦■*]\s+", "", stripped)
         can_continue = (
-            joinable
+            (joinable or (shorter and bool(stripped) and _continues(out[-1].rstrip(), stripped)))
             and stripped
             and not LIST_OR_HEADING.match(stripped)
             and not SPACED.search(body)
@@ -180,13 +209,29 @@ def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
             out.append(raw)
             origin.append(number)
         current = out[-1].rstrip()
-        joinable = (
-            bool(stripped)
-            and len(raw.rstrip()) >= width - 14
-            and not SPACED.search(re.sub(r"^[-•●▪◦■*]\s+", "", stripped))
-            and not current.endswith(":")
-        )
+        prose = bool(stripped) and not SPACED.search(re.sub(r"^[-•●▪◦■*]\s+", "", stripped)) and not current.endswith(":")
+        joinable = prose and len(raw.rstrip()) >= width - 14
+        shorter = prose and not joinable and len(raw.rstrip()) >= width * 0.6
     return out, origin
+
+
+def _gap_spans(block: list[str]) -> list[tuple[int, int]] | None:
+    """Columns of a space-aligned table from the gaps that are blank in every line of it (two or more
+    spaces wide): values need not start where their header does (pdftotext -layout centres some)."""
+    width = max(len(line.rstrip()) for line in block)
+    blank = [all(c >= len(line) or line[c] == " " for line in block) for c in range(width)]
+    starts: list[int] = []
+    run = 0
+    for c in range(width):
+        if blank[c]:
+            run += 1
+            continue
+        if not starts or run >= 2:
+            starts.append(c)
+        run = 0
+    if len(starts) < 2:
+        return None
+    return [(a, (starts[k + 1] - 1 if k + 1 < len(starts) else 10_000)) for k, a in enumerate(starts)]
 
 
 def _aligned_tables(raws: list[str]) -> dict[int, list[tuple[int, int]]]:
@@ -210,7 +255,9 @@ def _aligned_tables(raws: list[str]) -> dict[int, list[tuple[int, int]]]:
                     break
             if len(rows) >= 1 and any(len(re.findall(r"\S+(?: \S+)*", raws[r])) >= 3 for r in rows):
                 starts = [a for a, _ in chunks]
-                spans = [(a, (starts[k + 1] - 1 if k + 1 < len(starts) else 10_000)) for k, a in enumerate(starts)]
+                spans = _gap_spans([raw] + [raws[r] for r in rows]) or [
+                    (a, (starts[k + 1] - 1 if k + 1 < len(starts) else 10_000)) for k, a in enumerate(starts)
+                ]
                 spans_by_line[i] = spans
                 for r in rows:
                     spans_by_line[r] = spans
@@ -220,9 +267,85 @@ def _aligned_tables(raws: list[str]) -> dict[int, list[tuple[int, int]]]:
     return spans_by_line
 
 
+BARE_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3}\.)\s*$")
+
+
+def _join_bare_numbers(raws: list[str]) -> None:
+    """Word's automatic numbering in plain pdftotext output: "1." alone, the title ("OBJETO") a few
+    lines below, sometimes after a table column. Put the number back in front of its title (in place)."""
+    for i, raw in enumerate(raws):
+        m = BARE_NUMBER.match(raw)
+        if m is None:
+            continue
+        for j in range(i + 1, min(len(raws), i + 25)):
+            candidate = raws[j].strip()
+            if BARE_NUMBER.match(candidate):
+                break
+            letters = [c for c in candidate if c.isalpha()]
+            if (
+                candidate
+                and len(candidate) <= 90
+                and len(letters) >= 3
+                and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+                and not re.search(r"\d", candidate)
+            ):
+                raws[j] = f"{m.group(1)} {candidate}"
+                raws[i] = ""
+                break
+
+
+def _column_blocks(raws: list[str]) -> dict[int, tuple[list[list[str]], set[int]]]:
+    """A table that pdftotext wrote column by column: blocks separated by blank lines, each a header
+    and the same number of short values ("Segmento / 82000000 / 82000000…", "Familia / …").
+    Returns index of the first line → (rows, with the header first; indices the rows replace)."""
+    blocks: list[tuple[int, list[int]]] = []
+    i = 0
+    while i < len(raws):
+        if not raws[i].strip():
+            i += 1
+            continue
+        start = i
+        members = []
+        while i < len(raws) and raws[i].strip():
+            members.append(i)
+            i += 1
+        blocks.append((start, members))
+    found: dict[int, tuple[list[list[str]], set[int]]] = {}
+    k = 0
+    while k < len(blocks):
+        size = len(blocks[k][1])
+        first = blocks[k]
+        if k + 1 < len(blocks) and 3 <= len(blocks[k + 1][1]) < size:
+            # the first column glued to the paragraph above it (no blank line after a heading)
+            size = len(blocks[k + 1][1])
+            first = (first[1][-size], first[1][-size:])
+        run = [first]
+        while k + len(run) < len(blocks) and len(blocks[k + len(run)][1]) == size:
+            run.append(blocks[k + len(run)])
+        columns = [[raws[j].strip() for j in members] for _, members in run]
+        numeric_columns = sum(1 for column in columns if all(re.fullmatch(r"[\d$.,%\s]+", v) for v in column[1:]))
+        if (
+            (len(run) >= 3 or (len(run) == 2 and numeric_columns == 1 and size >= 4))
+            and size >= 3
+            and all(len(value) <= 60 for column in columns for value in column)
+            and all(not re.search(r"\d", column[0]) and not column[0].endswith((".", ":")) for column in columns)
+            and sum(1 for column in columns if all(re.fullmatch(r"[\d$.,%\s]+", v) for v in column[1:])) >= 1
+        ):
+            rows = [[column[r] for column in columns] for r in range(size)]
+            used = {j for _, members in run for j in members}
+            found[run[0][0]] = (rows, used)
+            k += len(run)
+            continue
+        k += 1
+    return found
+
+
 def read_plain(data: bytes, path: str) -> list[RawLine]:
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     raws, origin = _unwrap(text.split("\n"))
+    _join_bare_numbers(raws)
+    column_tables = _column_blocks(raws) if "\t" not in text else {}
+    replaced = {j for _, used in column_tables.values() for j in used}
     # fixed-width tables: a ruler of dashes under the header gives the columns
     table_spans: dict[int, list[tuple[int, int]]] = {}
     for i, raw in enumerate(raws):
@@ -248,6 +371,12 @@ def read_plain(data: bytes, path: str) -> list[RawLine]:
     page: int | None = 1 if "\f" in text else None
     for index, raw in enumerate(raws):
         number = origin[index]
+        if index in column_tables:
+            for cells in column_tables[index][0]:
+                out.append(RawLine(text=" ".join(c for c in cells if c), page=page, cells=cells, source_line=number))
+            continue
+        if index in replaced:
+            continue
         if RULER.match(raw) and raw.strip():
             continue  # a table ruler or a Markdown table separator
         if index in table_spans and "\f" not in raw:
