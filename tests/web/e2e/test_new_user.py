@@ -57,7 +57,7 @@ def test_review_the_seed_invitation(page: Any, server: dict[str, str]) -> None:
 
 def test_other_sections_answer(page: Any, server: dict[str, str]) -> None:
     _login(page, server)
-    for name, title in (("Catálogo", "07-catalogo"), ("Evaluaciones", "08-evaluaciones"), ("Ciclo de vida", "09-ciclo-de-vida"), ("Metas", "10-metas")):
+    for name, title in (("Inicio", "06b-inicio"), ("Catálogo", "07-catalogo"), ("Evaluaciones", "08-evaluaciones"), ("Ciclo de vida", "09-ciclo-de-vida"), ("Metas", "10-metas")):
         page.get_by_role("navigation", name="Navegación principal").get_by_role("link", name=name).click()
         page.wait_for_load_state("networkidle")
         shot(page, title)
