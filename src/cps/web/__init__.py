@@ -1,0 +1,1 @@
+"""The web app (Django): persists and presents; the core (``cps.*``) computes."""
