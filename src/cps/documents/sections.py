@@ -54,7 +54,12 @@ def ordinal_value(text: str) -> int | None:
 
 
 LETTER_CHAPTER = re.compile(r"^([A-Z])\.\s+([A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,;()/–-]{3,100})$")
-NOT_SECTION_START = re.compile(r"^(?:art[ií]culo|art\.|par[aá]grafo|literal|inciso|nota)\b", re.IGNORECASE)
+NOT_SECTION_START = re.compile(
+    r"^(?:art[ií]culo|art\.|par[aá]grafo|literal|inciso|nota)\b"
+    # a date of a schedule written alone on its line: "9 de marzo de 2026"
+    r"|^\d{1,2}\s+(?:de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b",
+    re.IGNORECASE,
+)
 
 
 def roman_to_int(text: str) -> int | None:
@@ -132,6 +137,24 @@ def _is_next(number: str, current: str | None) -> bool:
 
 
 UNNUMBERED = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,;()/–-]{4,70}$")
+
+
+# the header of a table column that a text export wrote on its own line ("SEGMENTO", "VALOR")
+COLUMN_WORDS = {
+    "segmento", "familia", "clase", "producto", "descripcion", "entrega", "pago", "cargo", "perfil", "rubro",
+    "valor", "cantidad", "unidad", "item", "codigo", "nombre", "fecha", "actividad", "total", "concepto", "fuente",
+    "amparo", "vigencia", "porcentaje", "riesgo", "contenido", "servicio", "bien", "probabilidad", "asignacion",
+    "tratamiento", "mitigacion", "tipo", "lugar", "hora", "dedicacion", "suficiencia", "cotizante", "nit", "unidades",
+}
+
+
+def _column_header(text: str, following: str) -> bool:
+    words = fold(text).split()
+    if "secop" in words:
+        return True  # a cell of a schedule ("SECOP II"), not a heading
+    connectors = {"y", "de", "del", "la", "el", "por", "o", "e", "en"}
+    content = [w.strip("()") for w in words if w.strip("()") not in connectors]
+    return (bool(content) and all(w in COLUMN_WORDS for w in content)) or bool(re.fullmatch(r"[\d$.,%\s-]+", following.strip()))
 
 
 def assign_sections(doc: DocumentText) -> None:
@@ -213,7 +236,13 @@ def assign_sections(doc: DocumentText) -> None:
             if len(text) < 120 and chapter_label is None:
                 label = text
                 sections.append(Section(number=text, title=text, line=line.number, page=line.page))
-        elif current is not None and UNNUMBERED.match(text) and _upper_ratio(text) > 0.9 and len(text.split()) <= 8:
+        elif (
+            current is not None
+            and UNNUMBERED.match(text)
+            and _upper_ratio(text) > 0.9
+            and len(text.split()) <= 8
+            and not _column_header(text, lines[idx + 1].text if idx + 1 < len(lines) else "")
+        ):
             # an unnumbered heading inside the outline ("LUGAR DE EJECUCION" where a number is missing):
             # a section to look facts up by title; lines keep the label of the numbered section
             sections.append(Section(number=text, title=text, line=line.number, page=line.page, chapter=chapter_label))

@@ -118,12 +118,22 @@ def words_digit_pairs(line: Line) -> list[tuple[money.WordsAmount, Decimal, int,
     return pairs
 
 
+def _cut_above(lines: list[Line], index: int, start: int) -> bool:
+    """Words at the start of a line whose amount began on the line above ("A los treinta y / cinco
+    (35) días" in a table cell of a text export)."""
+    if index == 0 or lines[index].text[:start].strip():
+        return False
+    return bool(re.search(r"(?i)\b(?:y|veinti|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cientos?|mil|millones?)\s*$", lines[index - 1].text))
+
+
 def _amount_words(ctx: Context) -> list[Finding]:
     out = []
     budget_loc = ctx.record.sources.get("budget")
-    for line in ctx.doc.lines:
+    for index, line in enumerate(ctx.doc.lines):
         for words, digits, start, end in words_digit_pairs(line):
             if digits == words.value or digits == words.value * 100:  # "cero punto" styles are rare
+                continue
+            if _cut_above(ctx.doc.lines, index, start):
                 continue
             if budget_loc is not None and budget_loc.line == line.location.line and digits == ctx.record.budget:
                 continue  # reported by BUDGET_WORDS_MISMATCH

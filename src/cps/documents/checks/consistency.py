@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 
 from cps.documents.checks.base import Context, Rule, make
-from cps.documents.extract.guarantees import NOT_APPLICABLE, guarantee_kind, kind_segments, percent_in
+from cps.documents.extract.guarantees import (
+    NOT_APPLICABLE,
+    guarantee_key,
+    guarantee_kind,
+    kind_segments,
+    percent_in,
+)
 from cps.documents.findings import Finding
 from cps.documents.record import Location, ProcessRecord
 from cps.documents.search import Hit, search, sentence_around
@@ -242,7 +248,7 @@ def _sentences(line: Line) -> list[tuple[int, int]]:
 
 
 def _guarantees(ctx: Context) -> list[Finding]:
-    declared = {g.kind: g for g in ctx.record.guarantees if g.required and g.percent is not None}
+    declared = {guarantee_key(g.kind, g.text or ""): g for g in ctx.record.guarantees if g.required and g.percent is not None}
     if not declared:
         return []
     out = []
@@ -254,9 +260,13 @@ def _guarantees(ctx: Context) -> list[Finding]:
                 continue
             for kind, segment in kind_segments(sentence):
                 pct = percent_in(segment)
-                if pct is None or kind not in declared:
+                key = guarantee_key(kind, segment)
+                same_kind = [k for k in declared if k.split(":")[0] == kind]
+                if key not in declared and len(same_kind) == 1:
+                    key = same_kind[0]  # "calidad (20 %)" where only one quality amparo is declared
+                if pct is None or key not in declared:
                     continue
-                g = declared[kind]
+                g = declared[key]
                 if g.location is not None and g.location.line == line.location.line:
                     continue
                 if abs(pct - (g.percent or 0)) < 1e-9:
@@ -332,6 +342,35 @@ class NotApplicable:
     at_offer: bool = False  # only its accreditation with the offer is waived, not the requirement itself
 
 
+# "Para el profesional de apoyo no aplica la acreditación con la oferta: su hoja de vida la
+# presentará el contratista antes del acta de inicio"
+WAIVED_FOR = re.compile(
+    r"\bpara\s+(?:el|la|los|las)\s+([a-z][a-z ]{2,50}?)\s*,?\s+no\s+(?:aplica|se\s+exige|se\s+requiere)\s+(?:la\s+|su\s+)?"
+    r"(?:acreditaci[oó]n|presentaci[oó]n)\s+(?:\w+\s+){0,2}?(?:con|en)\s+la\s+(?:oferta|propuesta)"
+)
+
+
+def _waived_for_someone(ctx: Context) -> list[NotApplicable]:
+    """A requirement waived at the offer stage for one member of the team: the subject is that person,
+    with the other names the document gives them ("Profesional de apoyo (topógrafo)")."""
+    items = []
+    for hit in search(ctx.doc, WAIVED_FOR):
+        subject = fold(hit.groups[0] or "").strip()
+        names = {subject}
+        lines = ctx.doc.lines
+        for i, line in enumerate(lines):
+            folded = fold(line.text)
+            if folded.startswith(subject):
+                # "Profesional de apoyo (topógrafo)", the parenthesis maybe on the next line of a text export
+                around = folded[: len(subject) + 45] + " " + (fold(lines[i + 1].text)[:45] if i + 1 < len(lines) else "")
+                names.update(n.strip() for n in re.findall(r"\(([a-z ]{3,40})\)", around))
+        pattern = "|".join(r"\b" + _singular_or_plural(n).replace(r"\ ", r"\s+") for n in sorted(names) if n)
+        items.append(
+            NotApplicable(subject, pattern, hit.location, hit.sentence(), hit.location.section, at_offer=True)
+        )
+    return items
+
+
 def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
     items: list[NotApplicable] = []
     for g in ctx.record.guarantees:
@@ -342,6 +381,7 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
                     g.location.section if g.location else None,
                 )
             )
+    items.extend(_waived_for_someone(ctx))
     for sec in ctx.doc.sections:
         body = [line for line in ctx.doc.section_lines(sec.number) if line.text.strip()]
         if not body:

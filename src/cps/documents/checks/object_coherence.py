@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from cps.documents.checks.base import Context, Rule, make
+from cps.documents.extract.guarantees import guarantee_key
 from cps.documents.findings import Finding
 from cps.documents.search import search
 from cps.documents.text import fold
@@ -114,6 +115,10 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
         r"\bdistribuci[oó]n\s+de\s+(?:los\s+|las\s+)?(?:kits|mercados|paquetes\s+alimentarios|raciones|refrigerios|material\s+did[aá]ctico)\b",
         ("78", "14", "44", "60", "53", "50", "90"),
     ),
+    "diseño de redes de acueducto o alcantarillado": (
+        r"\bdise[nñ]o\s+de\s+(?:las\s+)?redes\b|\bredes\s+de\s+(?:acueducto|alcantarillado)\b",
+        ("8110", "8310", "7212", "7214"),
+    ),
     "recolección de residuos": (r"\brecolecci[oó]n\s+de\s+(?:residuos|basuras)\b", ("76",)),
 }
 # a line under "Obligaciones específicas", "Actividades" or "Alcance" is a duty whatever its verb
@@ -199,6 +204,22 @@ def _contract_type(ctx: Context) -> list[Finding]:
                     location=hit.location,
                 )
             )
+    if r.contract_type in ("prestacion_de_servicios", "consultoria", "interventoria"):
+        # the amparo of goods in a service or a consultancy: copied from a supply
+        for g in r.guarantees:
+            if g.required and g.kind == "calidad" and guarantee_key(g.kind, g.text or "") == "calidad:bienes":
+                out.append(
+                    make(
+                        CONTRACT_TYPE,
+                        severity="error",
+                        message=(
+                            f"Para {TYPE_NAMES.get(r.contract_type, r.contract_type)} se exige el amparo de calidad y "
+                            "correcto funcionamiento de los bienes; el que corresponde es el de calidad del servicio."
+                        ),
+                        evidence=(g.text or "")[:300],
+                        location=g.location,
+                    )
+                )
     if r.contract_type not in GOODS:
         return out
     for g in r.guarantees:

@@ -20,7 +20,7 @@ MISSING = Rule(
 )
 
 NUMBERED_REF = re.compile(
-    r"\b(anexo|formato|formulario|matriz)\s*(?:n[°ºo]\s*\.?|no\.?|n\.|n[uú]mero)?\s*\(?\s*(\d{1,2})\s*\)?([a-z])?(?![\d.])"
+    r"\b(anexo|formato|formulario|matriz)\s*(?:n[°ºo]\s*\.?|no\.?|n\.|n[uú]mero)?\s*\(?\s*(\d{1,2})\s*\)?([a-z])?(?!\d|\.\d)"
 )
 TITLED_REF = re.compile(
     r"\b(anexo|formato|formulario|matriz)\s+(?:de(?:l)?|sobre|para|denominad[oa])\s+((?:[a-zñ]+\s*){1,9})"

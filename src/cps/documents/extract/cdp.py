@@ -62,7 +62,9 @@ def _without_price_tables(region: list[Line]) -> list[Line]:
     block: list[Line] = []
 
     def flush() -> None:
-        if block and any(BUDGET_TABLE_MARK.search(fold(row.text)) or _names_rubro(row.text) for row in block):
+        # the rows, or the lines just above them (a text export writes the header apart: "RUBRO")
+        above = [line for line in out[-6:] if not line.is_table_row]
+        if block and any(BUDGET_TABLE_MARK.search(fold(row.text)) or _names_rubro(row.text) for row in block + above):
             out.extend(block)
         block.clear()
 
@@ -122,6 +124,13 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
             (c for c in cells if re.search(r"[A-Za-z]{3}", c) and not money_in(Line(0, c, None, None))), None
         )
         record.cdp_lines.append(CdpLine(rubro=rubro, code=code, source=source, value=value, location=line.location))
+    if record.cdp_total is None and len(record.cdp_lines) >= 3 and any(
+        re.search(r"\btotal\b", fold(line.text)) and not money_in(line) for line in region
+    ):
+        # a text export wrote the label "TOTAL CDP" away from its amount: the last amount is the total
+        last = record.cdp_lines.pop()
+        record.cdp_total = last.value
+        record.sources["cdp_total"] = last.location or region[0].location
     if record.cdp_total is None and record.cdp_lines:
         # a single certificate stated without a total row
         if len(record.cdp_lines) == 1:

@@ -47,6 +47,19 @@ def kind_segments(text: str) -> list[tuple[str, str]]:
     return [(kind, text[start : bounds[i + 1]]) for i, (start, kind) in enumerate(starts)]
 
 
+def guarantee_key(kind: str, text: str) -> str:
+    """The quality amparo comes in two coverages that a document may ask for together (a consultancy
+    copied from a supply): "calidad del servicio" and "calidad de los bienes"."""
+    if kind != "calidad":
+        return kind
+    folded = fold(text)
+    if re.search(r"calidad\s+del?\s+(?:los\s+)?servicios?", folded):
+        return "calidad:servicio"
+    if re.search(r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+)?de\s+los\s+(?:bienes|elementos|equipos)|calidad\s+del\s+bien", folded):
+        return "calidad:bienes"
+    return "calidad"
+
+
 def coverage_name(text: str) -> str | None:
     folded = fold(text)
     m = re.search(r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien)", folded)
@@ -92,6 +105,35 @@ def _guarantee_segments(doc: DocumentText) -> list[tuple[Line, str]]:
     return out
 
 
+PERCENT_ONLY = re.compile(r"^\s*\(?\d{1,3}(?:[.,]\d+)?\s*%\)?\s*$")
+
+
+def _vertical_segments(doc: DocumentText) -> list[tuple[Line, str]]:
+    """A guarantee table that a text export wrote cell by cell ("Cumplimiento / PORCENTAJE / 10 % /
+    … / Calidad y correcto funcionamiento / de los bienes / Pago de salarios… / 20 % / 5%"): each
+    percentage goes to the earliest amparo still waiting for one."""
+    lines = [line for line in _guarantee_lines(doc) if line.text.strip()]
+    if not any(PERCENT_ONLY.match(line.text) for line in lines):
+        return []
+    out: list[tuple[Line, str]] = []
+    waiting: list[tuple[Line, str]] = []
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if PERCENT_ONLY.match(text):
+            if waiting:
+                name_line, name = waiting.pop(0)
+                out.append((name_line, f"{name}: {text}"))
+            continue
+        if len(text) > 60 or re.search(r"\d", text) or text[:1].islower():
+            continue
+        name = text
+        if i + 1 < len(lines) and lines[i + 1].text.strip()[:1].islower() and len(lines[i + 1].text) <= 40:
+            name += " " + lines[i + 1].text.strip()  # "Calidad y correcto funcionamiento / de los bienes"
+        if guarantee_kind(name + ":"):
+            waiting.append((line, name))
+    return out
+
+
 def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
     by_kind: dict[str, Guarantee] = {}
     # sections devoted to one guarantee: "7.2 GARANTÍA SERIEDAD DE LA OFERTA" → "NO Aplica"
@@ -100,18 +142,19 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
         body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
         if kind and body and NOT_APPLICABLE.search(fold(body[0].text)) and len(body[0].text) < 120:
             by_kind[kind] = Guarantee(kind=kind, required=False, text=body[0].text, location=body[0].location)
-    for line, segment in _guarantee_segments(doc):
+    for line, segment in _guarantee_segments(doc) + _vertical_segments(doc):
         folded = fold(segment)
         head = folded[:160]
         kind = guarantee_kind(head)
         if kind is None or (kind in by_kind and not by_kind[kind].required):
             continue
+        key = guarantee_key(kind, head)
         pct = percent_in(segment)
         if pct is None:
             if NOT_APPLICABLE.search(head) and kind not in by_kind:
                 by_kind[kind] = Guarantee(kind=kind, required=False, text=segment[:300], location=line.location)
             continue
-        if kind in by_kind:
+        if key in by_kind or (key != kind and kind in by_kind):
             continue
         validity = None
         m = re.search(r"(?:vigencia|se\s+debe\s+extender|vigente)[^.]*", segment, flags=re.IGNORECASE)
@@ -121,7 +164,7 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
         mb = re.search(r"del\s+(valor\s+(?:total\s+)?del\s+(?:contrato|presupuesto\s+oficial|proceso)|presupuesto\s+oficial)", folded)
         if mb:
             base = mb.group(1)
-        by_kind[kind] = Guarantee(
+        by_kind[key] = Guarantee(
             kind=kind,
             percent=pct,
             base=base,

@@ -67,6 +67,32 @@ def _code_enumeration(line: Line, record: ProcessRecord, seen: set[str]) -> bool
     return True
 
 
+CODE_ONLY = re.compile(r"^\s*(\d{6,10})\s*$")
+
+
+def _code_columns(lines: list[Line], record: ProcessRecord, seen: set[str]) -> set[int]:
+    """A table that a text export wrote as a list of codes, one per line, row after row or column
+    after column ("80000000 / 80130000 / 801318 / 80131802 / 81000000 / …"): each row starts at a
+    segment code (NN000000) and ends at its product. Returns the line numbers used."""
+    soup = [(line, m.group(1)) for line in lines if (m := CODE_ONLY.match(line.text))]
+    segments = [code for _, code in soup if re.fullmatch(r"\d{2}0{6}", code)]
+    if len(soup) < 4 or not segments or not re.fullmatch(r"\d{2}0{6}", soup[0][1]):
+        return set()
+    groups: list[list[tuple[Line, str]]] = []
+    for line, code in soup:
+        if re.fullmatch(r"\d{2}0{6}", code) or not groups:
+            groups.append([])
+        groups[-1].append((line, code))
+    for group in groups:
+        codes = [code for _, code in group]
+        entry = UnspscRow(product=codes[-1], location=group[-1][0].location)
+        if len(codes) == 4:
+            entry.segment, entry.family, entry.class_ = codes[0], codes[1], codes[2]
+        seen.add(codes[-1])
+        record.unspsc.append(entry)
+    return {line.number for line, _ in soup}
+
+
 def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
     for idx, line in enumerate(doc.lines):
         if not line.is_table_row or line.cells is None:
@@ -116,8 +142,9 @@ def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
     if not candidates:
         candidates = [line for line in doc.lines if "unspsc" in fold(line.text)]
     seen: set[str] = set()
+    soup = _code_columns(candidates, record, seen)
     for line in candidates:
-        if _code_enumeration(line, record, seen):
+        if line.number in soup or _code_enumeration(line, record, seen):
             continue
         for m in CODE_IN_TEXT.finditer(line.text):
             code = m.group(1)
