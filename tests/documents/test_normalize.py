@@ -61,3 +61,18 @@ def test_code_rows_headers_and_list_markers_are_not_labels():
         ["Observaciones", "Hasta el 17"],
     ):
         assert _texts([RawLine(" ".join(cells), cells=cells)]) == [(" ".join(cells), cells)]
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_on_its_first_page():
+    lines = [
+        RawLine("La menor cuantía del municipio", page=1),
+        RawLine("para 2026 es de 280 SMMLV.", page=2),
+        RawLine("Termina la frase.", page=2),
+        RawLine("Nueva página con mayúscula.", page=3),
+    ]
+    out = normalize_lines(lines)
+    assert [(line.text, line.page) for line in out] == [
+        ("La menor cuantía del municipio para 2026 es de 280 SMMLV.", 1),
+        ("Termina la frase.", 2),
+        ("Nueva página con mayúscula.", 3),
+    ]

@@ -101,7 +101,33 @@ def _label_row(line: RawLine) -> RawLine | None:
     return RawLine(text=f"{label.rstrip(':').strip()}: {value}", page=line.page, source_line=line.source_line)
 
 
+def _joins_across_page(previous: RawLine, line: RawLine) -> bool:
+    """A paragraph that a page break cut: it ends without a full stop on one page and goes on in
+    lower case at the top of the next ("…La menor cuantía del municipio / para 2026, con…")."""
+    return (
+        previous.cells is None
+        and line.cells is None
+        and previous.page is not None
+        and line.page is not None
+        and line.page == previous.page + 1
+        and not re.search(r"[.:;!?]\s*$", previous.text)
+        and line.text.strip()[:1].islower()
+        and not previous.heading
+    )
+
+
 def normalize_lines(lines: list[RawLine]) -> list[RawLine]:
+    joined: list[RawLine] = []
+    for line in lines:
+        if joined and _joins_across_page(joined[-1], line):
+            previous = joined[-1]
+            joined[-1] = RawLine(
+                text=previous.text.rstrip() + " " + line.text.strip(), page=previous.page, heading=previous.heading,
+                bold=previous.bold, source_line=previous.source_line,
+            )
+            continue
+        joined.append(line)
+    lines = joined
     out: list[RawLine] = []
     for i, line in enumerate(lines):
         if line.cells is not None:

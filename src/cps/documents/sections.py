@@ -17,6 +17,7 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 CHAPTER = re.compile(
     r"^(?:cap[ií]tulo|t[ií]tulo)\s+([ivxlc]+|\d{1,2})\b[\s.:–-]*(.*)$", re.IGNORECASE
 )
+PART = re.compile(r"^(primera|segunda|tercera|cuarta|quinta)\s+parte\b[\s.:–-]*(.*)$", re.IGNORECASE)
 NUMBERED = re.compile(
     r"^(?i:numeral\s+|secci[oó]n\s+)?(\d{1,2}(?:\.\d{1,2}){0,4}|[A-Z](?:\.\d{1,2}){1,4})\.?(?:\s+|(?=[A-ZÁÉÍÓÚÑ]))(.+)$"
 )
@@ -182,6 +183,17 @@ def assign_sections(doc: DocumentText) -> None:
             current = None
             label = chapter_label
             sections.append(Section(number=chapter_label, title=title, line=line.number, page=line.page))
+            line.section = label
+            continue
+        m = PART.match(text)
+        if m and len(text) < 120 and _upper_ratio(text[:14]) > 0.5:
+            # "SEGUNDA PARTE – INVITACIÓN PÚBLICA": estudios previos and invitation in one file, each
+            # numbered from 1 (the part does not prefix the numbers, unlike a chapter)
+            chapter_label = f"{m.group(1).upper()} PARTE"
+            chapter_no = None
+            current = None
+            label = chapter_label
+            sections.append(Section(number=chapter_label, title=m.group(2).strip(" –-.:") or text, line=line.number, page=line.page))
             line.section = label
             continue
         m = LETTER_CHAPTER.match(text)

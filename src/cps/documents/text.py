@@ -99,11 +99,13 @@ class DocumentText:
                 return s
         return None
 
-    def section_lines(self, number: str) -> list[Line]:
-        """Lines of section ``number`` and its subsections (heading excluded)."""
-        sec = self.section(number)
+    def section_lines(self, which: str | Section) -> list[Line]:
+        """Lines of a section (given as found, or by number) and its subsections (heading excluded).
+        Pass the Section itself where numbers repeat (a second part that numbers from 1 again)."""
+        sec = which if isinstance(which, Section) else self.section(which)
         if sec is None:
             return []
+        number = sec.number
         idx = self.sections.index(sec)
         end = len(self.lines) + 1
         for other in self.sections[idx + 1 :]:
@@ -116,10 +118,10 @@ class DocumentText:
             end = min([end, *later]) if later else end
         return [line for line in self.lines if sec.line < line.number < end]
 
-    def body_lines(self, number: str) -> list[Line]:
-        """Non-empty lines of section ``number`` and its subsections, without any heading line."""
+    def body_lines(self, which: str | Section) -> list[Line]:
+        """Non-empty lines of a section and its subsections, without any heading line."""
         headings = {s.line for s in self.sections}
-        return [line for line in self.section_lines(number) if line.number not in headings and line.text.strip()]
+        return [line for line in self.section_lines(which) if line.number not in headings and line.text.strip()]
 
     def sections_titled(self, pattern: str) -> list[Section]:
         rx = re.compile(pattern, re.IGNORECASE)

@@ -137,6 +137,21 @@ def _amount_words(ctx: Context) -> list[Finding]:
                 continue
             if budget_loc is not None and budget_loc.line == line.location.line and digits == ctx.record.budget:
                 continue  # reported by BUDGET_WORDS_MISMATCH
+            if digits == ctx.record.budget:
+                # the budget written again elsewhere, with other words: the budget in words is wrong there
+                out.append(
+                    make(
+                        BUDGET_WORDS,
+                        message=(
+                            f"En letras dice {money.format_cop(words.value)} («{words.text}») y en números "
+                            f"{money.format_cop(digits)}, el presupuesto oficial: una diferencia de "
+                            f"{money.format_cop(abs(words.value - digits))}."
+                        ),
+                        evidence=sentence_around(line.text, start, end),
+                        location=line.location,
+                    )
+                )
+                continue
             out.append(
                 make(
                     AMOUNT_WORDS,

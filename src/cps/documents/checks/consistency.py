@@ -84,6 +84,10 @@ class Term:
 
 def parse_term(text_after: str) -> Term | None:
     folded = fold(text_after)[:160]
+    # "desde la suscripción del acta de inicio hasta el treinta y uno (31) de diciembre de 2026"
+    since = re.match(r"^(?:ser[aá]\s+)?desde\s+[^.;]{0,80}?(?=hasta\s+el\b)", folded)
+    if since:
+        folded = folded[since.end() :]
     m = UNTIL.match(folded)
     if m and m.group(2) in MONTHS:
         try:
@@ -124,6 +128,16 @@ def _term_statements(doc: DocumentText, record: ProcessRecord | None = None) -> 
         if term and not TERM_STATEMENT.search(fold(line.text)):
             at = line.text.find(record.term[:40])
             out.append((term, Hit(line, max(at, 0), max(at, 0) + len(record.term), ())))
+    # the first sentence of every other "Plazo" section ("2. PLAZO DE EJECUCIÓN / Seis (6) meses…"):
+    # estudios previos and invitation in one file state it once each
+    for sec in doc.sections_titled(r"^plazo\b|^plazo\s+de\s+ejecuci"):
+        body = doc.body_lines(sec)
+        if not body or (line is not None and body[0].number == line.number):
+            continue
+        first = re.split(r"(?<=[.;])\s+", body[0].text)[0]
+        term = parse_term(first)
+        if term and not TERM_STATEMENT.search(fold(body[0].text)):
+            out.append((term, Hit(body[0], 0, len(first), ())))
     if not search(doc, STAGED):
         for hit in search(doc, DELIVERY_TERM):
             term = parse_term(re.sub(r"^(?:los|las)\s+", "", hit.groups[0] or ""))
@@ -371,6 +385,27 @@ def _waived_for_someone(ctx: Context) -> list[NotApplicable]:
     return items
 
 
+def _waived_in_a_table(ctx: Context) -> list[NotApplicable]:
+    """A table of requirements with a column saying whether each applies: "Certificación de inscripción
+    del establecimiento en el SICOM | NO APLICA". The subject is the acronym it names, else its first
+    significant words."""
+    items = []
+    for line in ctx.doc.lines:
+        cells = [c.strip() for c in line.cells or [] if c.strip()]
+        if len(cells) < 2 or not re.fullmatch(r"no\s+aplica\.?|n\.?\s?/?a\.?", fold(cells[-1])):
+            continue
+        acronyms = re.findall(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b", cells[0])
+        if acronyms:
+            pattern = "|".join(r"\b" + re.escape(fold(a)) + r"\b" for a in acronyms)
+        else:
+            words = [w for w in re.findall(r"[a-z]+", fold(cells[0])) if w not in STOP_TITLE and len(w) > 3][:2]
+            if not words:
+                continue
+            pattern = r"\W+(?:\w+\W+){0,2}?".join(_singular_or_plural(w) for w in words)
+        items.append(NotApplicable(cells[0].lower(), pattern, line.location, line.text, line.location.section))
+    return items
+
+
 def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
     items: list[NotApplicable] = []
     for g in ctx.record.guarantees:
@@ -382,8 +417,9 @@ def _not_applicable_items(ctx: Context) -> list[NotApplicable]:
                 )
             )
     items.extend(_waived_for_someone(ctx))
+    items.extend(_waived_in_a_table(ctx))
     for sec in ctx.doc.sections:
-        body = [line for line in ctx.doc.section_lines(sec.number) if line.text.strip()]
+        body = [line for line in ctx.doc.section_lines(sec) if line.text.strip()]
         if not body:
             continue
         at_offer = None

@@ -214,7 +214,7 @@ def _foreign_procedures(ctx: Context) -> list[Finding]:
 def _tiebreak_lines(ctx: Context) -> list[Line]:
     lines: list[Line] = []
     for sec in ctx.doc.sections_titled(r"desempate|empate"):
-        lines.extend(ctx.doc.section_lines(sec.number))
+        lines.extend(ctx.doc.section_lines(sec))
     return lines
 
 
@@ -242,7 +242,14 @@ def _tiebreak(ctx: Context) -> list[Finding]:
             )
         )
         break
-    mentions = search(ctx.doc, r"m[eé]todo\s+aleatorio|aleatori")
+    tie_numbers = {line.number for line in tie_lines}
+    mentions = [
+        hit
+        for hit in search(ctx.doc, r"m[eé]todo\s+aleatorio|aleatori|\bsorteo\b|al\s+azar")
+        if re.search(r"aleatori", fold(hit.text))
+        or hit.line.number in tie_numbers
+        or re.search(r"empate", fold(hit.sentence(400)))
+    ]
     if mentions:
         described = False
         for hit in search(ctx.doc, r"aleatori|sorteo|balota|al\s+azar"):
@@ -250,8 +257,8 @@ def _tiebreak(ctx: Context) -> list[Finding]:
             if "previsto previamente" in folded or "deber[aá] haber sido previsto" in folded:
                 continue
             if re.search(r"consistir[aá]|(?:se\s+)?(?:realizar[aá]|har[aá]|efectuar[aá])\s+(?:un|el|mediante)\s+sorteo|generador\s+de\s+n[uú]meros|"
-                         r"n[uú]mero\s+(?:mayor|menor)|balotas?\s+(?:numeradas|marcadas)|se\s+(?:realizar|har|efectuar|asignar|numerar|introducir|extraer|sacar|escoger)|"
-                         r"mediante\s+(?:balotas|sorteo|el\s+uso)|funci[oó]n\s+aleatoria|semilla|se\s+seleccionar[aá]\s+"
+                         r"n[uú]mero\s+(?:mayor|menor)|balotas?|se\s+(?:asignar|numerar|introducir|extraer|sacar|escoger)|"
+                         r"mediante\s+el\s+uso|funci[oó]n\s+aleatoria|semilla|se\s+seleccionar[aá]\s+"
                          r"(?:la\s+oferta|al\s+oferente)\s+(?:que|cuyo)", folded):
                 described = True
                 break
@@ -305,7 +312,11 @@ def _financial(ctx: Context) -> list[Finding]:
         r"liquidez|endeudamiento|capital\s+de\s+trabajo|cobertura\s+de\s+intereses|indice", fc
     ):
         return []
-    if not re.search(r"contra\s*entrega|pagos?\s+parciales\s+de\s+acuerdo|previa\s+entrega|recibo\s+a\s+satisfacci[oó]n|de\s+acuerdo\s+al?\s+suministro", fold(r.payment)):
+    if not re.search(
+        r"contra\s*(?:la\s+)?entrega|pagos?\s+parciales\s+de\s+acuerdo|previa\s+entrega|recibo\s+a\s+satisfacci[oó]n|de\s+acuerdo\s+al?\s+suministro"
+        r"|efectivamente\s+(?:suministrad|entregad|prestad|recibid)",
+        fold(r.payment),
+    ):
         return []
     return [
         make(
@@ -402,8 +413,7 @@ def _ceiling(ctx: Context) -> list[Finding]:
 
 
 DECLARED_MENOR = re.compile(
-    r"menor\s+cuant[ií]a\s+(?:del?\s+(?:la\s+|el\s+|esta\s+)?[\w ]{1,40}?\s+)?(?:es|asciende|equivale|corresponde)\s+(?:a\s+)?(?:de\s+)?"
-    r"(?:[a-z ]{0,60}\(\s*)?(\d{3,4})\s*\)?\s*(?:smmlv|salarios)"
+    r"menor\s+cuant[ií]a\b[^;]{0,120}?\b(?:es|asciende|equivale|corresponde)\b[^;()]{0,60}?(?:\(\s*)?(\d{3,4})\s*\)?\s*(?:smmlv|salarios)"
 )
 
 

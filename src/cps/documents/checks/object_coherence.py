@@ -65,7 +65,7 @@ TYPE_NAMES = {
 }
 # words that make the sentence a requirement: the other type then changes what is asked
 REQUIREMENT_CONTEXT = re.compile(
-    r"exig|requisit|acredit|experiencia|certificaci[oó]n|so\s+pena|causal|habilitante|amparo|p[oó]liza"
+    r"exig|requisit|acredit|experiencia|certificaci[oó]n(?:es)?\s+de\s+(?:experiencia|contratos?|cumplimiento)|so\s+pena|causal|habilitante|amparo|p[oó]liza"
     r"|garant[ií]a\s+(?:[uú]nica|de\s+(?:cumplimiento|seriedad|calidad|estabilidad|buen\s+manejo|pago))"
 )
 
@@ -87,7 +87,7 @@ def _foreign_type(own: str, other: str, obj: str) -> bool:
 
 # activity families: pattern → UNSPSC segments where they belong
 ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC prefixes where they belong
-    "alimentación": (r"\balimentaci[oó]n\b(?!\s+(?:autom|electric|de\s+(?:papel|hojas|documentos|energia)))|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", ("50", "90")),
+    "alimentación": (r"\balimentaci[oó]n\b(?!\s+(?:autom|electric|de\s+(?:papel|hojas|documentos|energia)))|\blos\s+alimentos\s+(?:deber|se\s+entregar|ser[aá]n)|\brefrigerios?\b|\bcatering\b|\balmuerzos?\b", ("50", "90")),
     "logística": (r"\blog[ií]stic[ao]s?\b|\bproducci[oó]n\s+de\s+eventos\b", ("78", "80", "90")),
     "vigilancia": (r"\bvigilancia\s+(?:y\s+seguridad\s+)?privada\b|\bseguridad\s+privada\b", ("92",)),
     "aseo y cafetería": (r"\baseo\s+y\s+cafeter[ií]a\b|\bservicios?\s+de\s+aseo\b", ("47", "76")),
@@ -125,7 +125,8 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
 OBLIGATION_TITLES = r"obligaciones|actividades|alcance"
 ACTIVITY_CONTEXT = re.compile(
     r"actividades|servicios?\s+(?:asociados|de)|experiencia|objeto|obligaciones\s+(?:del|espec)|ejecuci[oó]n\s+de|"
-    r"^\W*(?:\w\)\s*)?(?:suministrar|prestar|garantizar|cumplir|realizar|atender|entregar)|operaci[oó]n|prestaci[oó]n\s+de"
+    r"^\W*(?:\w\)\s*)?(?:suministrar|prestar|garantizar|cumplir|realizar|atender|entregar)|operaci[oó]n|prestaci[oó]n\s+de|"
+    r"deber[aá]n?\s+(?:entregar|suministrar|prestar|realizar)"
 )
 
 # goods named in an object → UNSPSC prefixes (segment, family or class) that classify them

@@ -50,7 +50,7 @@ def _words(text: str) -> set[str]:
 def _listed_lines(ctx: Context) -> set[int]:
     lines: set[int] = set()
     for sec in ctx.doc.sections_titled(r"anexos|formatos|matri(?:z|ces)"):
-        lines.update(line.number for line in ctx.doc.section_lines(sec.number))
+        lines.update(line.number for line in ctx.doc.section_lines(sec))
         lines.add(sec.line)
     return lines
 

@@ -49,7 +49,7 @@ NOT_BUDGET_TITLE = re.compile(r"detallad|especificaci|cantidades|precios\s+unita
 def extract_budget(doc: DocumentText, record: ProcessRecord) -> None:
     chosen: MoneyHit | None = None
     titled = [s for s in doc.sections_titled(BUDGET_TITLE) if not NOT_BUDGET_TITLE.search(fold(s.title))]
-    titled_lines = {line.number for sec in titled for line in doc.section_lines(sec.number)}
+    titled_lines = {line.number for sec in titled for line in doc.section_lines(sec)}
     mentions = budget_mentions(doc)
     # a value stated as the budget, in the budget section first, then anywhere
     for hit in sorted(mentions, key=lambda h: (h.line.number not in titled_lines, h.line.number)):
@@ -57,7 +57,7 @@ def extract_budget(doc: DocumentText, record: ProcessRecord) -> None:
         break
     if chosen is None:
         for sec in titled:
-            hits = [h for h in money_hits(doc.section_lines(sec.number)) if not h.line.is_table_row]
+            hits = [h for h in money_hits(doc.section_lines(sec)) if not h.line.is_table_row]
             if hits:
                 chosen = hits[0]
                 break

@@ -19,8 +19,9 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
     # the most specific first: "3.3 Certificado de disponibilidad" before "3. Presupuesto y disponibilidad"
     titled.sort(key=lambda s: (not re.search(r"disponibilidad|\bcdp\b", fold(s.title)), -s.number.count(".")))
     for sec in titled:
-        lines = doc.section_lines(sec.number)
-        children = [other.number for other in doc.sections if other.number.startswith(sec.number + ".")]
+        lines = doc.section_lines(sec)
+        inside = {line.number for line in lines}
+        children = [other for other in doc.sections if other.number.startswith(sec.number + ".") and other.line in inside]
         if children:  # keep the section's own lines, not those of its subsections
             own = {line.number for child in children for line in doc.section_lines(child)}
             headings = {other.line for other in doc.sections}

@@ -13,7 +13,7 @@ from cps.documents.text import DocumentText, Line, fold
 
 def first_paragraph(doc: DocumentText, title_pattern: str) -> tuple[str, Line] | None:
     for sec in doc.sections_titled(title_pattern):
-        body = doc.body_lines(sec.number)
+        body = doc.body_lines(sec)
         if body:
             return body[0].text.strip(), body[0]
     return None
@@ -21,7 +21,7 @@ def first_paragraph(doc: DocumentText, title_pattern: str) -> tuple[str, Line] |
 
 def section_text(doc: DocumentText, title_pattern: str) -> tuple[str, Line] | None:
     for sec in doc.sections_titled(title_pattern):
-        body = doc.body_lines(sec.number)
+        body = doc.body_lines(sec)
         if body:
             return " ".join(line.text.strip() for line in body), body[0]
     return None
@@ -42,7 +42,7 @@ def extract_experience(doc: DocumentText, record: ProcessRecord) -> None:
     specific = doc.sections_titled(r"experiencia\s+(?:requerida|m[ií]nima|del\s+proponente|espec[ií]fica|general|habilitante)")
     secs = specific + [s for s in doc.sections_titled(r"experiencia") if s not in specific]
     for sec in secs:
-        lines = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        lines = [line for line in doc.section_lines(sec) if line.text.strip()]
         for i, line in enumerate(lines):
             text = line.text.strip()
             # the requirement often continues on the next line ("acreditando: a) Dos (2) contratos …")
@@ -81,7 +81,7 @@ def sentence_with(doc: DocumentText, title_pattern: str, keyword: str) -> tuple[
     rx = re.compile(keyword)
     # the most specific section first ("4.2 Lugar" before "4. Plazo y lugar de ejecución")
     for sec in sorted(doc.sections_titled(title_pattern), key=lambda s: -s.number.count(".")):
-        for line in doc.body_lines(sec.number):
+        for line in doc.body_lines(sec):
             if line.is_table_row:
                 continue
             # a period ends the sentence unless a digit, a lower-case word or a comma follows, or it
@@ -109,7 +109,11 @@ def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
     if found:
         record.location, line = found
         record.sources["location"] = line.location
-    found = section_text(doc, r"forma\s+de\s+pago|^pago|valor\s+y\s+forma\s+de\s+pago")
+    # the sentence that says how the entity pays (a section "Oferta económica y forma de pago" opens
+    # with the offer)
+    found = sentence_with(doc, r"forma\s+de\s+pago|^pago|valor\s+y\s+forma\s+de\s+pago", r"\bpagar[aá]n?\b|\bpagos?\b|\bse\s+pagar")
+    if found is None:
+        found = section_text(doc, r"forma\s+de\s+pago|^pago|valor\s+y\s+forma\s+de\s+pago")
     if found:
         record.payment = found[0][:600]
         record.sources["payment"] = found[1].location

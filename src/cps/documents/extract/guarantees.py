@@ -78,7 +78,7 @@ def percent_in(text: str) -> float | int | None:
 def _guarantee_lines(doc: DocumentText) -> list[Line]:
     lines: list[Line] = []
     for sec in doc.sections_titled(r"garant[ií]as?|amparos?|mecanismos\s+de\s+cobertura"):
-        for line in doc.section_lines(sec.number):
+        for line in doc.section_lines(sec):
             if line not in lines:
                 lines.append(line)
     return lines
@@ -139,7 +139,7 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
     # sections devoted to one guarantee: "7.2 GARANTÍA SERIEDAD DE LA OFERTA" → "NO Aplica"
     for sec in doc.sections_titled(r"garant[ií]a|amparo"):
         kind = guarantee_kind(sec.title)
-        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        body = [line for line in doc.section_lines(sec) if line.text.strip()]
         if kind and body and NOT_APPLICABLE.search(fold(body[0].text)) and len(body[0].text) < 120:
             by_kind[kind] = Guarantee(kind=kind, required=False, text=body[0].text, location=body[0].location)
     for line, segment in _guarantee_segments(doc) + _vertical_segments(doc):

@@ -146,7 +146,7 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
     # object: the OBJETO section, else an "OBJETO:" label
     obj_line: Line | None = None
     for sec in doc.sections_titled(r"^objeto\b"):
-        body = doc.body_lines(sec.number)
+        body = doc.body_lines(sec)
         if body:
             obj_line = body[0]
             # "Objeto: Prestación de servicios…" (a label row of a two-column table)

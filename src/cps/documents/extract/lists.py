@@ -22,7 +22,7 @@ INLINE = re.compile(
 
 def extract_rejection_causes(doc: DocumentText, record: ProcessRecord) -> None:
     for sec in doc.sections_titled(r"causal(?:es)?\s+de\s+rechazo|rechazo\s+de\s+(?:las\s+)?(?:ofertas|propuestas)"):
-        for line in doc.section_lines(sec.number):
+        for line in doc.section_lines(sec):
             m = ITEM.match(line.text)
             if m and len(m.group(2)) > 10:
                 record.rejection_causes.append(
@@ -42,7 +42,7 @@ def extract_annexes(doc: DocumentText, record: ProcessRecord) -> None:
     """Annexes, formats and matrices listed in the document's own list of annexes."""
     secs = doc.sections_titled(r"\banexos\b|\bformatos\b|\bmatri(?:z|ces)\b|documentos\s+anexos")
     for sec in secs:
-        for line in doc.section_lines(sec.number):
+        for line in doc.section_lines(sec):
             text = re.sub(r"^\s*(?:[-•*]\s*|\d{1,2}[.)]\s+)", "", line.text)
             m = LISTED.search(text)
             if m and m.start() < 5:
@@ -64,7 +64,7 @@ def extract_annexes(doc: DocumentText, record: ProcessRecord) -> None:
                 record.annexes.append(AnnexRef(kind=kind, title=title, location=line.location))
     # lists written as a paragraph: "Forman parte de esta invitación: Formato 1 – Carta de presentación;
     # Formato 2 – Oferta económica; …"
-    listing = [line for sec in secs for line in doc.section_lines(sec.number)]
+    listing = [line for sec in secs for line in doc.section_lines(sec)]
     listing += [
         line
         for line in doc.lines

@@ -51,7 +51,7 @@ def extract_mipyme_and_tiebreak(doc: DocumentText, record: ProcessRecord) -> Non
         record.sources["territorial_limitation"] = hit.location
         break
     for sec in doc.sections_titled(r"desempate|empate"):
-        body = [line for line in doc.section_lines(sec.number) if line.text.strip()]
+        body = [line for line in doc.section_lines(sec) if line.text.strip()]
         if body:
             record.tie_break_rule = " ".join(line.text for line in body[:1])[:500]
             record.sources["tie_break_rule"] = body[0].location

@@ -138,7 +138,7 @@ def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
     # no table: 8-digit codes in the UNSPSC section or next to the word UNSPSC
     candidates: list[Line] = []
     for sec in doc.sections_titled(r"unspsc|clasificador|codificaci[oó]n|c[oó]digos?\b"):
-        candidates.extend(doc.section_lines(sec.number))
+        candidates.extend(doc.section_lines(sec))
     if not candidates:
         candidates = [line for line in doc.lines if "unspsc" in fold(line.text)]
     seen: set[str] = set()
