@@ -287,7 +287,7 @@ def _rup(ctx: Context) -> list[Finding]:
     out = []
     for hit, sentence in _sentence_hits(ctx.doc.lines, RUP_RX):
         folded = fold(sentence)
-        if re.search(r"no\s+(?:es|ser[aá]|se(?:r[aá])?\s+)?\s*(?:obligatori|exigib|requerid|necesari)|no\s+se\s+(?:exige|requiere)|si\s+decide|podr[aá]n?\s+(?:acreditar|aportar|presentar)|tambi[eé]n\s+podr", folded):
+        if re.search(r"no\s+(?:es|ser[aá]|se(?:r[aá])?\s+)?\s*(?:obligatori|exigib|requerid|necesari)|(?:no|tampoco)\s+se\s+(?:exige|requiere|solicita)|si\s+decide|podr[aá]n?\s+(?:acreditar|aportar|presentar)|tambi[eé]n\s+podr", folded):
             continue
         if not re.search(r"deber[aá]n?|deben?\b|mediante\s+la\s+presentaci[oó]n|se\s+exig|es\s+obligatori|aportar\s+el", folded):
             continue
@@ -515,8 +515,22 @@ def _town(name: str) -> str:
     return name
 
 
-@_mc_only
 def _mipyme_value(ctx: Context) -> list[Finding]:
+    """Any modality may limit to Mipyme only below the threshold; under a special regime the finding
+    is a warning, as for the territorial limitation."""
+    findings = _mipyme_value_findings(ctx)
+    if ctx.record.modality == "regimen_especial":
+        for f in findings:
+            f.severity = "warning"
+            f.message += (
+                " La entidad contrata por régimen especial: verifique si su estatuto adopta las reglas de "
+                "limitación a Mipyme del Decreto 1082 de 2015 (su aplicación a entidades de régimen especial "
+                "está sin confirmar en nuestras fuentes)."
+            )
+    return findings
+
+
+def _mipyme_value_findings(ctx: Context) -> list[Finding]:
     r = ctx.record
     if not r.mipyme_limitation or r.budget is None:
         return []
@@ -534,10 +548,24 @@ def _mipyme_value(ctx: Context) -> list[Finding]:
                 f"({money.format_cop(threshold.value)} para {threshold.from_year}–{threshold.to_year}, "
                 f"{params.STATUS_LABELS[threshold.status]}: {threshold.source}); no puede limitarse a Mipyme."
             ),
-            evidence=money.format_cop(r.budget),
+            evidence=_limitation_sentence(ctx) or money.format_cop(r.budget),
             location=r.sources.get("mipyme_limitation"),
+            related=[(r.sources.get("budget"), money.format_cop(r.budget))],
         )
     ]
+
+
+def _limitation_sentence(ctx: Context) -> str | None:
+    line = ctx.doc.line_at(ctx.record.sources.get("mipyme_limitation"))
+    if line is None:
+        return None
+    # the sentence that limits ("se limita a Mipyme colombianas…"), not the heading that announces it
+    for pattern in (r"se\s+limit\w*\s+a\b|limitar[aá]\s+a\b", r"limitad[ao]s?\s+a\s+(?:las\s+)?mi?pyme"):
+        for candidate in ctx.doc.lines[line.number - 1 : line.number + 3]:
+            m = re.search(pattern, fold(candidate.text))
+            if m:
+                return sentence_around(candidate.text, m.start(), m.end())
+    return line.text[:300]
 
 
 RULES = [SCORING, FOREIGN, TIE_SCORE, RANDOM, TIE_MISSING, RUP, FINANCIAL, CEILING, CEILING_BANDS, TERRITORY, MIPYME_VALUE]

@@ -8,8 +8,9 @@ import re
 from cps.documents.checks.base import Context, Rule, make
 from cps.documents.extract.guarantees import guarantee_key
 from cps.documents.findings import Finding
+from cps.documents.record import ProcessRecord
 from cps.documents.search import search
-from cps.documents.text import fold
+from cps.documents.text import fold, folded_index
 from cps.law import unspsc
 
 FAMILY = "coherencia del objeto"
@@ -92,7 +93,8 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     "vigilancia": (r"\bvigilancia\s+(?:y\s+seguridad\s+)?privada\b|\bseguridad\s+privada\b", ("92",)),
     "aseo y cafetería": (r"\baseo\s+y\s+cafeter[ií]a\b|\bservicios?\s+de\s+aseo\b", ("47", "76")),
     "obras civiles": (r"\bobras?\s+civiles?\b", ("72", "30", "95")),
-    "software": (r"\bsoftware\b", ("43", "81")),
+    "software": (r"(?<!con )(?<!incluye )\bsoftware\b", ("43", "81")),
+    "jardinería": (r"\bcorte\s+de\s+c[eé]sped\b|\bpoda\s+de\b|\bmantenimiento\s+de\s+(?:las\s+)?zonas\s+verdes\b|\bjardiner[ií]a\b", ("7011", "7017", "1015", "1016")),
     "publicidad": (r"\bpublicidad\b|\bpublicitari[ao]s?\b", ("82", "80")),
     "capacitación": (r"\bcapacitaci[oó]n(?:es)?\b|\btalleres?\s+de\s+formaci[oó]n\b", ("86",)),
     "transporte de personas": (r"\btransporte\s+(?:de\s+)?(?:pasajeros|personal|escolar)\b", ("78",)),
@@ -254,7 +256,10 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
         for hit in search(ctx.doc, pattern):
             sentence = hit.sentence()
             section = ctx.doc.section(hit.location.section) if hit.location and hit.location.section else None
-            in_obligations = section is not None and re.search(OBLIGATION_TITLES, fold(section.title))
+            title = fold(section.title) if section is not None else ""
+            in_obligations = bool(re.search(OBLIGATION_TITLES, title))
+            if hit.line.is_table_row and not re.search(r"obligaciones|actividades", title):
+                continue  # a row of an items or specifications table describes goods, not duties
             if not ACTIVITY_CONTEXT.search(fold(sentence)) and not in_obligations:
                 continue
             labels, words, _ = per_line.setdefault(hit.line.number, ([], [], sentence))
@@ -300,11 +305,97 @@ def _unclassified(ctx: Context) -> list[Finding]:
                         f"El objeto incluye {label} («{m.group(0)}»), pero ninguna fila de la tabla UNSPSC los "
                         f"clasifica (códigos esperados que empiecen por {', '.join(prefixes)})."
                     ),
-                    evidence=r.object,
+                    evidence=_item_quote(r.object, m.start(), m.end()),
                     location=r.sources.get("object"),
                 )
             )
+    flagged = " ".join(f.message for f in out)
+    missing = [item for item in _items_without_row(r) if _stem(item.split()[0]) not in fold(flagged)]
+    if missing:
+        out.append(
+            make(
+                UNCLASSIFIED,
+                message=(
+                    f"El objeto enumera {', '.join(missing)}, que ninguna fila de la tabla UNSPSC nombra "
+                    f"(filas: {', '.join(row.name for row in r.unspsc if row.name)})."
+                ),
+                evidence=_item_quote(r.object, *_span(r.object, missing[0])),
+                location=r.sources.get("object"),
+            )
+        )
     return out
+
+
+def _span(obj: str, item: str) -> tuple[int, int]:
+    at = fold(obj).find(item)
+    return (at, at + len(item)) if at >= 0 else (0, 0)
+
+
+def _item_quote(obj: str, start: int, end: int) -> str:
+    """The item of the object's list, with the one before it ("casilleros metálicos y tableros
+    acrílicos"), not the whole object: the quote shows what is missing."""
+    folded, index = folded_index(obj)
+    if end <= start or end > len(index):
+        return obj
+    seps = [m.end() for m in re.finditer(r",\s*|\s+y\s+|\s+e\s+|\(|:\s*", folded[:start])]
+    begin = seps[-2] if len(seps) >= 2 else (seps[-1] if seps else max(0, start - 60))
+    after = re.search(r"[,;:)]", folded[end:])
+    stop_folded = end + after.start() if after else len(folded)
+    stop = index[stop_folded - 1] + 1 if stop_folded > 0 else len(obj)
+    return obj[index[begin] if begin < len(index) else 0 : stop].strip(" ,;:(")
+
+
+QUANTITY = re.compile(r"^(?:\(?\d+\)?|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\(\d+\))$")
+
+
+def _stem(word: str) -> str:
+    word = fold(word)
+    if word.endswith("es") and len(word) > 5 and word[-3] in "rlndzs":
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _items_without_row(record: ProcessRecord) -> list[str]:
+    """The goods an object enumerates ("…: cabinas de flujo laminar, autoclaves, balanzas…" or inside
+    parentheses) whose head noun no row name of the UNSPSC table carries. Only for a real list (three
+    items or more) and a table whose rows are named."""
+    names = [fold(row.name) for row in record.unspsc if row.name]
+    if record.contract_type not in GOODS or len(names) < 2 or not record.object:
+        return []
+    goods = _goods_part(record.object)
+    m = (
+        re.search(r"\(([^()]{10,})\)", goods)
+        or re.search(r":\s*([^:]{10,})$", goods)
+        or re.search(r":\s*([^:]{10,})$", fold(record.object))  # "… PARA LOS LABORATORIOS: CABINAS, AUTOCLAVES…"
+    )
+    if m is None:
+        return []
+    # commas separate the items; "y" only the last two ("… fertilizantes y herramientas"), not a
+    # complement ("semillas de fríjol y maíz")
+    pieces = [p.strip(" .;") for p in re.split(r",\s*", m.group(1)) if p.strip(" .;")]
+    # the list ends where the object adds what comes with the goods ("incluidos su transporte…")
+    end = next((i for i, p in enumerate(pieces) if re.match(r"(?:incluid|incluye|incluyendo|con\s|para\s|que\s|mediante|segun|de\s+acuerdo)", p)), len(pieces))
+    pieces = pieces[:end]
+    if pieces:
+        pieces[-1:] = [p for p in re.split(r"\s+(?:y|e)\s+", pieces[-1]) if p]
+    items = pieces
+    codes = [c for row in record.unspsc if (c := row.most_specific) and c.isdigit()]
+    if len(items) < 3:
+        return []
+    row_stems = {_stem(word) for name in names for word in re.findall(r"[a-z]{3,}", name)}
+    missing = []
+    for item in items:
+        words = [w for w in re.findall(r"[a-z0-9()]+", item) if not QUANTITY.match(w)]
+        head = next((w for w in words if len(w) >= 4 and w.isalpha()), None)
+        if head and _stem(head) not in row_stems and not _classified_by_kind(item, codes):
+            missing.append(item)
+    return missing
+
+
+def _classified_by_kind(item: str, codes: list[str]) -> bool:
+    """A category the rows name by its members ("herramientas manuales" → machetes, azadones): the
+    codes of the category are there."""
+    return any(re.search(pattern, item) and any(c.startswith(prefixes) for c in codes) for pattern, prefixes in GOODS_WORDS.values())
 
 
 def _service_codes(ctx: Context) -> list[Finding]:

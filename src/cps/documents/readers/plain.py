@@ -202,6 +202,7 @@ def _unwrap(raws: list[str]) -> tuple[list[str], list[int]]:
         can_continue = bool(
             (joinable or (shorter and bool(stripped) and _continues(out[-1].rstrip(), stripped)))
             and stripped
+            and "\f" not in raw  # a new page: the form feed must survive (a cut paragraph is joined later)
             and not LIST_OR_HEADING.match(stripped)
             and not SPACED.search(body)
             # an indented line starts something else, unless it goes on with an amount in words
@@ -332,6 +333,9 @@ def _column_blocks(raws: list[str]) -> dict[int, tuple[list[list[str]], set[int]
         while k + len(run) < len(blocks) and len(blocks[k + len(run)][1]) == size:
             run.append(blocks[k + len(run)])
         columns = [[raws[j].strip() for j in members] for _, members in run]
+        if any("\f" in raws[j] for _, members in run for j in members):
+            k += 1
+            continue  # a page break inside: keep the lines (and the page count) as they are
         numeric_columns = sum(1 for column in columns if all(re.fullmatch(r"[\d$.,%\s]+", v) for v in column[1:]))
         if (
             (len(run) >= 3 or (len(run) == 2 and numeric_columns == 1 and size >= 4))
@@ -393,7 +397,9 @@ def read_plain(data: bytes, path: str) -> list[RawLine]:
             filled = [c for c in cells if c]
             # a row whose every cell starts in lower case continues the cells of the row above
             # (pdftotext -layout wraps long cells: "Buen manejo y correcta inversión / del anticipo")
-            continuation = bool(filled) and all(c[:1].islower() for c in filled) and out and out[-1].cells is not None
+            continuation = (
+                bool(filled) and all(c[:1].islower() for c in filled) and out and out[-1].cells is not None and "\f" not in raw
+            )
             if continuation:
                 row = list(out[-1].cells or [])
                 for k, cell in enumerate(cells):

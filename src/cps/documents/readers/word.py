@@ -234,11 +234,32 @@ def _page_breaks(element: Any) -> tuple[int, int]:
     return before, after
 
 
+def _footnotes(document: Any) -> dict[str, str]:
+    """Footnote id → text (footnotes.xml; the separator notes have no text and are left out)."""
+    from lxml import etree
+
+    notes: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if not rel.reltype.endswith("/footnotes") or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            continue
+        for note in root.iter(f"{W}footnote"):
+            text = "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+            note_id = note.get(f"{W}id")
+            if text and note_id is not None:
+                notes[note_id] = text
+    return notes
+
+
 def read_docx(data: bytes, path: str) -> list[RawLine]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     document = _open(data, path)
+    footnotes = _footnotes(document)
     numbering = _numbering(document)
     styles, default_style = _styles(document)
     lines: list[RawLine] = []
@@ -286,6 +307,11 @@ def read_docx(data: bytes, path: str) -> list[RawLine]:
                         bold=_is_bold(child, style),
                     )
                 )
+            # footnotes right after the paragraph that calls them: they belong to its section
+            for ref in child.iter(f"{W}footnoteReference"):
+                note = footnotes.get(ref.get(f"{W}id") or "")
+                if note:
+                    lines.append(RawLine(text=clean_inline(f"Nota al pie: {note}"), page=page))
             if page is not None:
                 page += before + after
         elif child.tag == f"{W}tbl":
