@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cps.catalog import find_present, load_catalog, present_in, recommend
-from cps.catalog.detect import fold
+from cps.catalog.detect import _folded, _folded_slow, fold
 
 SEED = Path(__file__).parents[1] / "fixtures" / "003_910f26f6926a9d9c.txt"
 
@@ -56,3 +59,10 @@ def test_the_seed_already_has_the_social_security_obligation() -> None:
     evidence = present_in(text, load_catalog().criterion("LAB-01"))
     assert evidence is not None
     assert "seguridad social" in evidence.excerpt
+
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeiouáéíóúñÑÁ ºª²\t\n\u00a0ßﬁ.,-AZ09")), max_size=60))
+def test_fast_folding_is_the_character_by_character_folding(text):
+    _folded.cache_clear()
+    assert _folded(text) == _folded_slow(text)

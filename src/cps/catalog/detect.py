@@ -71,6 +71,31 @@ class _Folded:
 
 @lru_cache(maxsize=16)
 def _folded(text: str) -> _Folded:
+    table: dict[int, str] = {}
+    for ch in set(text):
+        piece = _FOLDED_CHARS.get(ch)
+        if piece is None:
+            piece = _FOLDED_CHARS[ch] = strip_accents(ch).casefold()
+        table[ord(ch)] = piece
+    if all(len(piece) == 1 for piece in table.values()):
+        # the usual case, one folded character per character: translate in one pass and work by
+        # runs of text and of spaces, not character by character
+        folded = text.translate(table)
+        parts: list[str] = []
+        origin: list[int] = []
+        for m in re.finditer(r"\S+|\s+", folded):
+            if m.group()[0].isspace():
+                if parts:
+                    parts.append(" ")
+                    origin.append(m.start())
+                continue
+            parts.append(m.group())
+            origin.extend(range(m.start(), m.end()))
+        return _Folded("".join(parts), tuple(origin))
+    return _folded_slow(text)
+
+
+def _folded_slow(text: str) -> _Folded:
     chars: list[str] = []
     origin: list[int] = []
     in_space = False

@@ -250,22 +250,30 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
     codes = _codes(ctx)
     obj = fold(ctx.record.object or "")
     per_line: dict[int, tuple[list[str], list[str], str]] = {}
-    for label, (pattern, prefixes) in ACTIVITIES.items():
-        if re.search(pattern, obj) or any(code.startswith(prefixes) for code in codes):
+    foreign = [
+        label
+        for label, (pattern, prefixes) in ACTIVITIES.items()
+        if not re.search(pattern, obj) and not any(code.startswith(prefixes) for code in codes)
+    ]
+    if not foreign:
+        return []
+    # one scan of the document for all the activities at once; the named group says which one
+    combined = re.compile("|".join(f"(?P<a{i}>{ACTIVITIES[label][0]})" for i, label in enumerate(foreign)))
+    group_of = {combined.groupindex[f"a{i}"]: label for i, label in enumerate(foreign)}
+    for hit in search(ctx.doc, combined):
+        label = next(group_of[g] for g in sorted(group_of) if hit.groups[g - 1] is not None)
+        sentence = hit.sentence()
+        section = ctx.doc.section(hit.location.section) if hit.location and hit.location.section else None
+        title = fold(section.title) if section is not None else ""
+        in_obligations = bool(re.search(OBLIGATION_TITLES, title))
+        if hit.line.is_table_row and not re.search(r"obligaciones|actividades", title):
+            continue  # a row of an items or specifications table describes goods, not duties
+        if not ACTIVITY_CONTEXT.search(fold(sentence)) and not in_obligations:
             continue
-        for hit in search(ctx.doc, pattern):
-            sentence = hit.sentence()
-            section = ctx.doc.section(hit.location.section) if hit.location and hit.location.section else None
-            title = fold(section.title) if section is not None else ""
-            in_obligations = bool(re.search(OBLIGATION_TITLES, title))
-            if hit.line.is_table_row and not re.search(r"obligaciones|actividades", title):
-                continue  # a row of an items or specifications table describes goods, not duties
-            if not ACTIVITY_CONTEXT.search(fold(sentence)) and not in_obligations:
-                continue
-            labels, words, _ = per_line.setdefault(hit.line.number, ([], [], sentence))
-            if label not in labels:
-                labels.append(label)
-                words.append(hit.text)
+        labels, words, _ = per_line.setdefault(hit.line.number, ([], [], sentence))
+        if label not in labels:
+            labels.append(label)
+            words.append(hit.text)
     out = []
     reported: set[str] = set()
     for line_no, (labels, words, sentence) in sorted(per_line.items()):
