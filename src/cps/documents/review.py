@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cps.catalog import Catalog
 from cps.documents.checks import Context, process_year, run_checks
 from cps.documents.extract import extract_record
 from cps.documents.findings import Finding
@@ -60,11 +61,14 @@ class Review(BaseModel):
         }
 
 
-def review_document(doc: DocumentText) -> Review:
+def review_document(doc: DocumentText, catalog: Catalog | None = None) -> Review:
+    """Review a document read by :func:`read_document`; ``catalog`` is the criteria catalog to look for
+    sustainability gaps with (default: the package's, plus ``CPS_CATALOG_EXTRA``; the web app passes
+    the entity's, with its own criteria)."""
     record = extract_record(doc)
     year = process_year(doc, record)
     findings = run_checks(Context(doc=doc, record=record, year=year))
-    assessment = assess(doc, record)
+    assessment = assess(doc, record, catalog)
     gaps = sustainability_gaps(assessment)
     if gaps is not None:
         findings.append(gaps)
@@ -81,6 +85,6 @@ def review_document(doc: DocumentText) -> Review:
     )
 
 
-def review_path(path: str | Path) -> Review:
+def review_path(path: str | Path, catalog: Catalog | None = None) -> Review:
     """Review the invitation or estudios previos at ``path`` (.pdf, .docx, .txt, .md)."""
-    return review_document(read_document(path))
+    return review_document(read_document(path), catalog)

@@ -63,3 +63,22 @@ def test_an_unreadable_document_fails_with_a_spanish_message(entity_a: Any, writ
     assert task.status == "failed"
     assert "roto.docx" in task.error
     assert process.state == ProcessState.FAILED
+
+
+@pytest.mark.django_db
+def test_the_review_looks_for_the_entitys_own_criteria(
+    login: Any, admin_a: Any, writer_a: Any, entity_a: Any, admin_b: Any, entity_b: Any, seed_invitation: Path
+) -> None:
+    from tests.web.catalog.test_views import OWN
+
+    assert login(admin_a).post(reverse("catalog:create"), OWN).status_code == 302
+    own, _ = process_create_from_upload(user=writer_a, entity=entity_a, upload=_upload(seed_invitation))
+    other, _ = process_create_from_upload(user=admin_b, entity=entity_b, upload=_upload(seed_invitation))
+    assert run_pending_tasks() == 2
+
+    def criteria_of(process: Process) -> set[str]:
+        review = Process.objects.get(pk=process.pk).reviews.get()
+        return {c for item in review.sustainability for c in item["criteria"]}
+
+    assert "GACH-01" in criteria_of(own)  # the entity's criterion for its lubricants (15121500)
+    assert "GACH-01" not in criteria_of(other)  # never another entity's

@@ -19,13 +19,16 @@ from cps.web.tasks.registry import Progress, task_handler
 from cps.web.ui.jsonable import jsonable
 
 
-def review_document(path: Path) -> dict[str, Any]:
-    """The core's review as the JSON of ``cps review --json``."""
+def review_document(path: Path, entity_id: int | None = None) -> dict[str, Any]:
+    """The core's review as the JSON of ``cps review --json``, with the sustainability gaps looked up
+    in the entity's catalog (the package's criteria plus the entity's own)."""
     try:
         from cps.documents.review import review_path
     except ImportError:
         raise InputError("la revisión de documentos no está instalada en este servidor") from None
-    output: dict[str, Any] = jsonable(review_path(path).to_json())
+    from cps.web.catalog.core import catalog_for
+
+    output: dict[str, Any] = jsonable(review_path(path, catalog_for(entity_id)).to_json())
     return output
 
 
@@ -34,7 +37,7 @@ def run_review(task: Any, progress: Progress) -> dict[str, Any]:
     document = ProcessDocument.objects.select_related("process").get(pk=task.params["document_id"])
     progress(10, "Leyendo el documento…")
     try:
-        output = review_document(Path(document.file.path))
+        output = review_document(Path(document.file.path), document.process.entity_id)
     except InputError as error:
         process_mark_failed(process_id=document.process_id)
         raise InputError(error.message, file=document.original_name, field=error.field, line=error.line) from None
