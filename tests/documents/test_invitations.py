@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES
 
 # four corpora: the first written while the review was built, the others written blind (by someone
 # who had not seen the review's rules) to measure how it generalises
-MANIFESTS = sorted(p for folder in ("invitations", "invitations2", "invitations3", "invitations4", "invitations5") for p in (FIXTURES / folder).glob("*.expected.yaml"))
+MANIFESTS = sorted(p for folder in ("invitations", "invitations2", "invitations3", "invitations4", "invitations5", "invitations6") for p in (FIXTURES / folder).glob("*.expected.yaml"))
 
 
 def _manifest(path: Path) -> dict:

@@ -116,7 +116,64 @@ def _joins_across_page(previous: RawLine, line: RawLine) -> bool:
     )
 
 
+LAYOUT_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÁÉÍÓÚÑ]")
+
+
+def _is_layout_row(line: RawLine) -> bool:
+    cells = line.cells or []
+    return bool(cells) and bool(LAYOUT_HEADING.match(cells[0])) and len(cells[0]) < 120 and len([c for c in cells if c.strip()]) <= 2
+
+
+def _unbox_layout_table(block: list[RawLine]) -> list[RawLine]:
+    """Estudios previos written as one two-column table ("ASPECTO | DESCRIPCIÓN", a numbered heading
+    in the first column) as a PDF reader finds it: each heading becomes a heading line, the content its
+    paragraph, and the tables nested in the content column (rows with an empty first cell) rows of
+    their own."""
+    out: list[RawLine] = []
+    heading: RawLine | None = None
+    for line in block:
+        cells = list(line.cells or [])
+        first, rest = (cells[0].strip() if cells else ""), cells[1:]
+        if first and LAYOUT_HEADING.match(first):
+            heading = _copy(line, first, heading=True)
+            out.append(heading)
+        elif first and heading is not None and _upper_ratio(first) > 0.8 and len(first) < 60:
+            # the heading wrapped in its cell: "4. VALOR ESTIMADO DEL CONTRATO Y SU / JUSTIFICACIÓN"
+            heading.text = f"{heading.text} {first}"
+        elif first:
+            rest = cells  # a row that is not part of the layout
+        while rest and not rest[0].strip():
+            rest = rest[1:]
+        while rest and not rest[-1].strip():
+            rest = rest[:-1]
+        filled = [c for c in rest if c.strip()]
+        if len(filled) == 1:
+            out.append(_copy(line, filled[0]))
+        elif filled:
+            out.append(RawLine(text=" ".join(filled), page=line.page, cells=rest, source_line=line.source_line))
+    return out
+
+
+def _unbox_layout_tables(lines: list[RawLine]) -> list[RawLine]:
+    out: list[RawLine] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].cells is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].cells is not None:
+            j += 1
+        block = lines[i:j]
+        headed = sum(1 for line in block if _is_layout_row(line))
+        out.extend(_unbox_layout_table(block) if headed >= 3 and headed >= 0.2 * len(block) else block)
+        i = j
+    return out
+
+
 def normalize_lines(lines: list[RawLine]) -> list[RawLine]:
+    lines = _unbox_layout_tables(lines)
     joined: list[RawLine] = []
     for line in lines:
         if joined and _joins_across_page(joined[-1], line):

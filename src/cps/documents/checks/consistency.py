@@ -198,6 +198,8 @@ PLACE_PATTERNS = [
     re.compile(
         r"(?:municipio|ciudad)\s+de\s+([a-z][a-z]+(?:\s+[a-z][a-z]+){0,2}),?\s+(?:lugar\s+(?:donde|en\s+(?:el\s+)?(?:que|cual))\s+se\s+ejecutar[aá])"
     ),
+    # "recoger y devolver los equipos … en la sede de la Alcaldía Municipal de Santa Inés del Suaza"
+    re.compile(r"\ben\s+la\s+sede\s+de\s+la\s+alcald[ií]a\s+(?:municipal\s+)?de\s+" + PLACE_NAME),
 ]
 _PLACE_STOP = re.compile(r"\s+(?:y|de|del|en|para|con|departamento|lugar|dentro|donde|segun)\b.*$")
 
@@ -321,7 +323,8 @@ TOPICS = [  # a section declared "no aplica" → how the same requirement is wor
      r"personal\s+(?:m[ií]nimo|requerido|clave|profesional)|recurso\s+humano|equipo\s+(?:m[ií]nimo\s+)?de\s+trabajo|"
      r"(?:el|un|los)\s+profesional(?:es)?\s+(?:en|de|con)|director\s+de\s+(?:obra|proyecto)|residente\s+de|"
      r"hoja\s+de\s+vida\s+del?\s+(?:los\s+)?(?:operador|profesional|personal|t[eé]cnico|director|residente|coordinador)|"
-     r"\boperador(?:es)?\s+(?:propuesto|en\s+sitio)"),
+     r"\boperador(?:es)?\s+(?:propuesto|en\s+sitio)|"
+     r"\b(?:un|una|dos|tres)\s+\(\d+\)\s+(?:t[eé]cnicos?|tecn[oó]logos?|profesionales?|ingenieros?|operarios?|auxiliares?)\b"),
     (r"capacidad\s+financiera", r"capacidad\s+financiera|indicadores?\s+(?:de\s+capacidad\s+)?financier|[ií]ndice\s+de\s+(?:liquidez|endeudamiento)"),
     (r"capacidad\s+organizacional", r"capacidad\s+organizacional|rentabilidad\s+del\s+(?:patrimonio|activo)"),
     (r"visita", r"visita\s+(?:t[eé]cnica|de\s+obra|al\s+sitio|obligatoria)"),
@@ -392,10 +395,19 @@ def _waived_in_a_table(ctx: Context) -> list[NotApplicable]:
     items = []
     for line in ctx.doc.lines:
         cells = [c.strip() for c in line.cells or [] if c.strip()]
+        if line.cells is None:
+            # the same table written as text: "Personal mínimo NO APLICA"
+            m = re.match(r"^(\S.{2,80}?)\s*[:–-]?\s+(NO APLICA|No aplica|N/A)\.?$", line.text.strip())
+            if m is None or len(m.group(1).split()) > 8:
+                continue
+            cells = [m.group(1), m.group(2)]
         if len(cells) < 2 or not re.fullmatch(r"no\s+aplica\.?|n\.?\s?/?a\.?", fold(cells[-1])):
             continue
         acronyms = re.findall(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b", cells[0])
-        if acronyms:
+        topic = next((synonyms for topic, synonyms in TOPICS if re.search(topic, fold(cells[0]))), None)
+        if topic is not None:
+            pattern = topic
+        elif acronyms:
             pattern = "|".join(r"\b" + re.escape(fold(a)) + r"\b" for a in acronyms)
         else:
             words = [w for w in re.findall(r"[a-z]+", fold(cells[0])) if w not in STOP_TITLE and len(w) > 3][:2]

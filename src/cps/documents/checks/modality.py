@@ -100,7 +100,7 @@ MIPYME_VALUE = Rule(
 )
 
 POINTS = re.compile(
-    r"\b\d{1,4}\s*\)?\s*puntos\b|\bpuntaje\s+m[aá]ximo|\bpuntaje\s+(?:total\s+)?de\s+\d|\basignar[aá]n?\s+(?:hasta\s+)?[\w ()]{0,30}?puntos"
+    r"\b\d{1,4}\s*\)?\s*puntos\b(?!\s+de\s+(?:red|venta|atenci|acceso|entrega|luz|agua|conexi|recolecci|vacunaci|control|datos|voz|hidr|sanitari))|\bpuntaje\s+m[aá]ximo|\bpuntaje\s+(?:total\s+)?de\s+\d|\basignar[aá]n?\s+(?:hasta\s+)?[\w ()]{0,30}?puntos"
     r"|\botorgar[aá]n?\s+(?:hasta\s+)?[\w ()]{0,30}?puntos|\bfactores?\s+(?:de\s+)?ponderaci[oó]n\b[^.]{0,60}\d+\s*(?:%|puntos)"
     r"|\bcriterios?\s+(?:de\s+)?(?:evaluaci[oó]n|calificaci[oó]n)\s+(?:y\s+)?(?:puntaje|ponderaci)"
     r"|\bponderand\w*[^.]{0,150}?\d{1,3}\s*%|\bponderaci[oó]n\s+(?:del?\s+)?[^.]{0,80}?\d{1,3}\s*%"

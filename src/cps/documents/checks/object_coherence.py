@@ -48,7 +48,7 @@ SERVICE_CODE = Rule(
 # words of a contract type: (label, the type they belong to, pattern)
 OTHER_TYPE = [
     ("obra", "obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
-    ("obra", "obra", r"\bcontratos?\s+de\s+obras?(?:\s+p[uú]blicas?)?\b|\bacta\s+de\s+recibo\s+(?:final\s+|definitivo\s+)?de\s+(?:la\s+)?obra\b"),
+    ("obra", "obra", r"\bcontratos?\s+de\s+obras?(?:\s+p[uú]blicas?)?\b|\bacta\s+de\s+recibo\s+(?:final\s+|definitivo\s+)?de\s+(?:la\s+)?obra\b|\b(?:personal|trabajadores)\s+que\s+labore?n?\s+en\s+la\s+obra\b"),
     ("obra", "obra", r"\bobras?\s+(?:civiles\s+)?de\s+(?:mantenimiento|adecuaci[oó]n|construcci[oó]n|mejoramiento|rehabilitaci[oó]n|reparaci[oó]n)\b"),
     ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b|\bcontrato\s+de\s+consultor[ií]a\b|\bproductos\s+de\s+la\s+consultor[ií]a\b"),
     ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato|\bcontrato\s+de\s+interventor[ií]a\b"),
@@ -80,7 +80,7 @@ def _foreign_type(own: str, other: str, obj: str) -> bool:
     if other == "obra" and own == "prestacion_de_servicios" and re.search(r"mantenimiento|adecuaci|reparaci", obj):
         return False  # building maintenance bought as a service is close enough to works
     if other == "obra":
-        return own in GOODS or own == "prestacion_de_servicios"
+        return own in GOODS or own == "prestacion_de_servicios"  # (construction materials: see _contract_type)
     # a consultant or an auditor (interventor) is natural around works; foreign to buying goods and
     # to a service, which is another type of contract (Ley 80 de 1993 art. 32 num. 2 y 3)
     return own in GOODS or own == "prestacion_de_servicios"
@@ -117,6 +117,7 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
         r"\bdistribuci[oó]n\s+de\s+(?:los\s+|las\s+)?(?:kits|mercados|paquetes\s+alimentarios|raciones|refrigerios|material\s+did[aá]ctico)\b",
         ("78", "14", "44", "60", "53", "50", "90"),
     ),
+    "cableado estructurado": (r"\bcableado\s+estructurado\b|\bpuntos\s+de\s+red\s+certificados\b", ("4322", "7215")),
     "diseño de redes de acueducto o alcantarillado": (
         r"\bdise[nñ]o\s+de\s+(?:las\s+)?redes\b|\bredes\s+de\s+(?:acueducto|alcantarillado)\b",
         ("8110", "8310", "7212", "7214"),
@@ -185,9 +186,12 @@ def _contract_type(ctx: Context) -> list[Finding]:
     obj = fold(r.object or "")
     out = []
     seen: set[tuple[int, str]] = set()
+    building_supply = any(code.startswith(("30", "11", "31")) for code in _codes(ctx))
     for label, other, pattern in OTHER_TYPE:
         if not _foreign_type(r.contract_type, other, obj):
             continue
+        if other == "obra" and r.contract_type in GOODS and building_supply:
+            continue  # materials for a work: the work is where they are delivered
         for hit in search(ctx.doc, pattern):
             sentence = hit.sentence()
             folded = fold(sentence)
@@ -210,6 +214,19 @@ def _contract_type(ctx: Context) -> list[Finding]:
     if r.contract_type in ("prestacion_de_servicios", "consultoria", "interventoria"):
         # the amparo of goods in a service or a consultancy: copied from a supply
         for g in r.guarantees:
+            if g.required and g.kind == "estabilidad":
+                out.append(
+                    make(
+                        CONTRACT_TYPE,
+                        severity="error",
+                        message=(
+                            f"Para {TYPE_NAMES.get(r.contract_type, r.contract_type)} se exige el amparo de estabilidad y "
+                            "calidad de la obra, que solo corresponde a los contratos de obra."
+                        ),
+                        evidence=(g.text or "")[:300],
+                        location=g.location,
+                    )
+                )
             if g.required and g.kind == "calidad" and guarantee_key(g.kind, g.text or "") == "calidad:bienes":
                 out.append(
                     make(
@@ -298,7 +315,8 @@ def _unclassified(ctx: Context) -> list[Finding]:
     r = ctx.record
     # works are classified by the construction services they are (segment 72), not by the
     # building elements their object names ("baterías sanitarias", "luminarias", "cubierta")
-    if not r.object or not r.unspsc or r.contract_type == "obra":
+    # (nor are services: the goods a maintenance names are serviced, not bought)
+    if not r.object or not r.unspsc or r.contract_type not in GOODS:
         return []
     codes = _codes(ctx)
     goods = _goods_part(r.object)

@@ -26,7 +26,7 @@ TITLED_REF = re.compile(
     r"\b(anexo|formato|formulario|matriz)\s+(?:de(?:l)?|sobre|para|denominad[oa])\s+((?:[a-zñ]+\s*){1,9})"
 )
 QUOTED_REF = re.compile(r"\b(anexo|formato|formulario|matriz)\s*[\"“«']([^\"”»']{3,80})[\"”»']")
-SECTION_REF = re.compile(r"\b(?:numeral|secci[oó]n|ac[aá]pite)\s+(\d{1,2}(?:\.\d{1,2}){1,4})\b")
+SECTION_REF = re.compile(r"\b(?:numeral|secci[oó]n|ac[aá]pite)\s+(\d{1,2}(?:\.\d{1,2}){0,4})\b(?!\.\d)")
 LEGAL_CONTEXT = re.compile(r"art[ií]culo|\bart\.|decreto|\bley\b|resoluci[oó]n|par[aá]grafo|c[oó]digo")
 SYNONYMS = {"propuesta": "oferta", "formulario": "formato", "propuestas": "oferta", "ofertas": "oferta"}
 STOP = {"de", "del", "la", "el", "los", "las", "y", "para", "por", "en", "con", "que", "sobre", "a", "no", "su", "al",
@@ -142,6 +142,8 @@ def _sections(ctx: Context) -> list[Finding]:
         own = re.match(r"\W*(?:de\s+(?:esta|la\s+presente)\s+invitaci|del\s+presente|de\s+(?:este|estos)\s+(?:documento|pliego|estudio))", after)
         if not own and (LEGAL_CONTEXT.search(after) or LEGAL_CONTEXT.search(before)):
             continue
+        if "." not in number and not own:
+            continue  # "numeral 5" alone cites norms too often; only "numeral 16 de esta invitación" counts
         seen.add(number)
         out.append(
             make(

@@ -12,7 +12,7 @@ from cps.documents.text import DocumentText, fold
 BUDGET_CONTEXT = re.compile(
     r"presupuesto\s+oficial|valor\s+estimado|presupuesto\s+estimado|presupuesto\s+asignado|"
     r"valor\s+del\s+presupuesto|valor\s+total\s+del\s+(?:proceso|contrato)|presupuesto\s+total|"
-    r"cuant[ií]a\s+del\s+proceso|valor\s+del\s+proceso|valor\s+(?:total\s+)?del\s+contrato\s+(?:ser[aá]|es|asciende|corresponde)|"
+    r"cuant[ií]a\s+del\s+proceso|valor\s+del\s+proceso|valor\s+(?:total\s+)?del\s+contrato,?\s+(?:que\s+)?(?:ser[aá]|es|asciende|corresponde)|"
     # a label at the start of a line of essential conditions: "Valor: $ 23,540,000 incluido IVA"
     r"^\W*(?:[a-z0-9][.)]\s*)?valor(?:\s+(?:total|estimado|del\s+contrato))?\s*:"
 )

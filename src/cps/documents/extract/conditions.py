@@ -41,8 +41,10 @@ def _count_contracts(text: str) -> int | None:
 def extract_experience(doc: DocumentText, record: ProcessRecord) -> None:
     specific = doc.sections_titled(r"experiencia\s+(?:requerida|m[ií]nima|del\s+proponente|espec[ií]fica|general|habilitante)")
     secs = specific + [s for s in doc.sections_titled(r"experiencia") if s not in specific]
-    for sec in secs:
-        lines = [line for line in doc.section_lines(sec) if line.text.strip()]
+    groups = [[line for line in doc.section_lines(sec) if line.text.strip()] for sec in secs]
+    # a labelled paragraph in another section: "Experiencia: mínimo un (1) contrato…"
+    groups.append([line for line in doc.lines if re.match(r"^\W*experiencia(?:\s+\w+){0,3}\s*:", fold(line.text))])
+    for lines in groups:
         for i, line in enumerate(lines):
             text = line.text.strip()
             # the requirement often continues on the next line ("acreditando: a) Dos (2) contratos …")

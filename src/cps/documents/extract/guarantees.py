@@ -183,5 +183,12 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
             if m:
                 by_kind["seriedad"] = Guarantee(kind="seriedad", required=False, text=line.text[:300], location=line.location)
                 break
+    # "No se exige garantía de seriedad de la oferta ni garantía de salarios y prestaciones sociales."
+    for line in doc.lines:
+        folded = fold(line.text)
+        for m in re.finditer(r"\bno\s+se\s+(?:exige|exigir[aá]|requiere|requerir[aá]|solicita)\b[^.]*", folded):
+            for kind, _ in kind_segments(line.text[m.start() : m.end()]):
+                if kind not in by_kind and not any(g.kind == kind for g in by_kind.values()):
+                    by_kind[kind] = Guarantee(kind=kind, required=False, text=line.text[:300], location=line.location)
     order = DISPLAY_ORDER
     record.guarantees = sorted(by_kind.values(), key=lambda g: (not g.required, order.index(g.kind)))

@@ -353,9 +353,71 @@ def _column_blocks(raws: list[str]) -> dict[int, tuple[list[list[str]], set[int]
     return found
 
 
+SECTION_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?(?:\s|$)")
+
+
+def _label_cut(line: str, column: int) -> int | None:
+    """Where the left label of a two-column line ends: at a gap of two or more spaces near the text
+    column, or before the first mixed-case word near it ("1. DESCRIPCIÓN DE LA La Alcaldía…", the
+    label being in capitals); the whole line when it is only a label."""
+    if len(line.rstrip()) < column:
+        return len(line.rstrip()) if _upper(line) else None
+    for m in re.finditer(r" {2,}", line[: column + 4]):
+        if column - 5 <= m.end() <= column + 4:
+            return m.end()
+    for m in re.finditer(r"(?<= )\S+", line[: column + 3]):
+        if column - 8 <= m.start() <= column + 2 and re.search(r"[a-záéíóúñ]", m.group()) and _upper(line[: m.start()]):
+            return m.start()
+    return None
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _margin_labels(raws: list[str]) -> list[str]:
+    """A two-column layout that pdftotext -layout writes from estudios previos laid out as a table:
+    headings in a narrow left column ("2. OBJETO A / CONTRATAR"), the text in the right one, starting
+    at the same column on every line. Returns the lines with each heading on its own line before its
+    text and the text moved to the left margin; other documents come back unchanged."""
+    starts = [len(r) - len(r.lstrip(" ")) for r in raws if r.strip() and "\f" not in r]
+    indented = [n for n in starts if 15 <= n <= 40]
+    if len(indented) < 10 or len(indented) < 0.25 * len(starts):
+        return raws
+    column = max(set(indented), key=indented.count)
+    labelled = 0
+    for r in raws:
+        if r[:1].strip() and len(r) > column and r[column - 1] == " " and r[column].strip() and len(r[:column].rstrip()) < column - 1:
+            labelled += 1
+    if labelled < 3:
+        return raws
+    out: list[str] = []
+    heading_at: int | None = None
+    for r in raws:
+        lead = len(r) - len(r.lstrip(" "))
+        if r[:1].strip() and "\f" not in r:
+            cut = _label_cut(r, column)
+            left = r[:cut].rstrip() if cut is not None else None
+            if left is not None and (SECTION_START.match(left) or heading_at is not None):
+                if SECTION_START.match(left) or heading_at is None:
+                    out.append(left.strip())
+                    heading_at = len(out) - 1
+                else:
+                    out[heading_at] = f"{out[heading_at]} {left.strip()}"  # the heading wraps in its column
+                # the text keeps its position relative to the text column (an inner table stays aligned)
+                right = (" " * max(0, cut - column) + r[cut:]) if cut is not None else ""
+                if right.strip():
+                    out.append(right)
+                continue
+        heading_at = heading_at if r.strip() else heading_at
+        out.append(r[column:] if lead >= column - 2 else r)
+    return out
+
+
 def read_plain(data: bytes, path: str) -> list[RawLine]:
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    raws, origin = _unwrap(text.split("\n"))
+    raws, origin = _unwrap(_margin_labels(text.split("\n")))
     _join_bare_numbers(raws)
     column_tables = _column_blocks(raws) if "\t" not in text else {}
     replaced = {j for _, used in column_tables.values() for j in used}

@@ -315,17 +315,54 @@ def read_docx(data: bytes, path: str) -> list[RawLine]:
             if page is not None:
                 page += before + after
         elif child.tag == f"{W}tbl":
-            table = Table(child, document)
-            for row in table.rows:
-                cells: list[str] = []
-                seen: list[Any] = []
-                for cell in row.cells:
-                    if any(cell._tc is s for s in seen):
-                        continue  # horizontally merged cells repeat
-                    seen.append(cell._tc)
-                    cells.append(clean_inline(cell.text.replace("\n", " ")))
-                if any(cells):
-                    lines.append(RawLine(text=" ".join(c for c in cells if c), page=page, cells=cells))
+            lines.extend(_table_lines(Table(child, document), page))
             if page is not None:
                 page += sum(_page_breaks(child))
+    return lines
+
+
+# the first cell of a row of a layout table: "2.1 CLASIFICACIÓN UNSPSC", "IV. GARANTÍAS"
+LAYOUT_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXLC]{1,5}\.)\s+\S")
+
+
+def _row_cells(row: Any) -> list[Any]:
+    cells: list[Any] = []
+    for cell in row.cells:
+        if not any(cell._tc is c._tc for c in cells):  # horizontally merged cells repeat
+            cells.append(cell)
+    return cells
+
+
+def _table_lines(table: Any, page: int | None) -> list[RawLine]:
+    """A data table gives one line per row with its cells. A layout table (estudios previos written as
+    one table "ASPECTO | DESCRIPCIÓN", a numbered heading in the first cell of most rows) gives the
+    heading and then the paragraphs and inner tables of the second cell, as if written in the body."""
+    rows = [_row_cells(row) for row in table.rows]
+    headed = [cells for cells in rows if len(cells) == 2 and LAYOUT_HEADING.match(cells[0].text) and len(cells[0].text) < 120]
+    layout = len(rows) >= 3 and len(headed) >= 0.5 * len(rows)
+    lines: list[RawLine] = []
+    for cells in rows:
+        if layout and len(cells) == 2 and LAYOUT_HEADING.match(cells[0].text) and len(cells[0].text) < 120:
+            lines.append(RawLine(text=clean_inline(cells[0].text.replace("\n", " ")), page=page, heading=True))
+            lines.extend(_cell_lines(cells[1], page))
+            continue
+        texts = [clean_inline(cell.text.replace("\n", " ")) for cell in cells]
+        if any(texts):
+            lines.append(RawLine(text=" ".join(t for t in texts if t), page=page, cells=texts))
+    return lines
+
+
+def _cell_lines(cell: Any, page: int | None) -> list[RawLine]:
+    """The paragraphs and the inner tables of a cell, in order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[RawLine] = []
+    for child in cell._tc.iterchildren():
+        if child.tag == f"{W}p":
+            text = Paragraph(child, cell).text
+            if text.strip():
+                lines.append(RawLine(text=clean_inline(text).replace("\t", " "), page=page))
+        elif child.tag == f"{W}tbl":
+            lines.extend(_table_lines(Table(child, cell), page))
     return lines
