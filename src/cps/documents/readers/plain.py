@@ -410,7 +410,6 @@ def _margin_labels(raws: list[str]) -> list[str]:
                 if right.strip():
                     out.append(right)
                 continue
-        heading_at = heading_at if r.strip() else heading_at
         out.append(r[column:] if lead >= column - 2 else r)
     return out
 
