@@ -166,6 +166,9 @@ def assign_sections(doc: DocumentText) -> None:
     label: str | None = None
     sections: list[Section] = []
     lines = doc.lines
+    # in a document written in capitals a line in capitals is no sign of a heading
+    prose = [line for line in lines if not line.is_table_row and len(line.text) > 40]
+    all_caps = bool(prose) and sum(1 for line in prose if _upper_ratio(line.text) > 0.9) > 0.5 * len(prose)
     for idx, line in enumerate(lines):
         if line.is_table_row:
             line.section = label
@@ -231,14 +234,33 @@ def assign_sections(doc: DocumentText) -> None:
                 and not UNIT_TITLE.match(title)
                 and len(title.split()) >= 1
             )
-            if (fits and _looks_like_heading(line, title, number)) or sloppy:
+            # "38. EL SUPERVISOR CERTIFICARÁ…": a document that numbers every paragraph in sequence
+            # (1 … 46, in capitals) makes each one a section of its own
+            numbered_paragraph = (
+                fits
+                and current is not None
+                and "." not in number
+                and "." not in current
+                and current.isdigit()
+                and int(number) == int(current) + 1
+                and _upper_ratio(title) >= 0.9
+            )
+            if (fits and _looks_like_heading(line, title, number)) or sloppy or numbered_paragraph:
                 # a bare single number ("1.") is a heading when the source marks it as one or it is
                 # written in capitals ("1. PRESENTACIÓN"), not a list item ("1. Objeto del contrato")
                 if "." in number or line.heading or line.bold or chapter_no is None or _upper_ratio(title) >= 0.7:
                     current = number
                     label = number
+                    paragraph = numbered_paragraph and not (_looks_like_heading(line, title, number) or sloppy)
                     sections.append(
-                        Section(number=number, title=title, line=line.number, page=line.page, chapter=chapter_label)
+                        Section(
+                            number=number,
+                            title=re.split(r"[.:;,]", title)[0][:60] if paragraph else title,
+                            line=line.number,
+                            page=line.page,
+                            chapter=chapter_label,
+                            runs_in=paragraph,
+                        )
                     )
                     line.section = label
                     continue
@@ -250,6 +272,7 @@ def assign_sections(doc: DocumentText) -> None:
                 sections.append(Section(number=text, title=text, line=line.number, page=line.page))
         elif (
             current is not None
+            and not all_caps
             and UNNUMBERED.match(text)
             and _upper_ratio(text) > 0.9
             and len(text.split()) <= 8

@@ -58,6 +58,8 @@ class Section:
     line: int  # line number of the heading
     page: int | None
     chapter: str | None = None
+    # the heading line is also the section's first paragraph ("38. EL SUPERVISOR CERTIFICARÁ…")
+    runs_in: bool = False
 
 
 @dataclass
@@ -116,11 +118,12 @@ class DocumentText:
             # an unnumbered heading ends at the next heading of any kind
             later = [o.line for o in self.sections[idx + 1 :]]
             end = min([end, *later]) if later else end
-        return [line for line in self.lines if sec.line < line.number < end]
+        first = sec.line if sec.runs_in else sec.line + 1
+        return [line for line in self.lines if first <= line.number < end]
 
     def body_lines(self, which: str | Section) -> list[Line]:
         """Non-empty lines of a section and its subsections, without any heading line."""
-        headings = {s.line for s in self.sections}
+        headings = {s.line for s in self.sections if not s.runs_in}
         return [line for line in self.section_lines(which) if line.number not in headings and line.text.strip()]
 
     def sections_titled(self, pattern: str) -> list[Section]:

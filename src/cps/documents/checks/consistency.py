@@ -105,7 +105,7 @@ def parse_term(text_after: str) -> Term | None:
 
 
 DURATION_OF_EXECUTION = re.compile(
-    r"(?:los|las)\s+((?:[a-z]+\s+)?\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses|a[nñ]os)(?:\s+calendario|\s+h[aá]biles)?)"
+    r"(?:los|las)\s+((?:[a-z]+\s+){0,3}\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses|a[nñ]os)(?:\s+calendario|\s+h[aá]biles)?)"
     r"\s+(?:de\s+ejecuci[oó]n|de\s+(?:duraci[oó]n|plazo))\s+del\s+contrato"
 )
 

@@ -108,7 +108,10 @@ POINTS = re.compile(
 )
 SORTEO = re.compile(r"\bsorteo\b")
 INTEREST = re.compile(r"manifestaci[oó]n(?:es)?\s+de\s+inter[eé]s|manifest(?:ar|ado|ó)\s+(?:su\s+)?inter[eé]s")
-HEARING = re.compile(r"audiencia\s+(?:p[uú]blica\s+)?(?:de\s+)?(?:adjudicaci[oó]n|asignaci[oó]n|aclaraci[oó]n|riesgos|cierre|apertura|sorteo|subasta)")
+HEARING = re.compile(
+    r"audiencia\s+(?:p[uú]blica\s+)?(?:de\s+)?(?:adjudicaci[oó]n|asignaci[oó]n|aclaraci[oó]n|riesgos|cierre|apertura|sorteo|subasta)"
+    r"|(?:aceptaci[oó]n|adjudicaci[oó]n)\s+de\s+la\s+oferta\s+se\s+har[aá]\s+en\s+audiencia"
+)
 # the concurso de méritos: rank by quality or experience, then open the price of the first only
 MERIT = re.compile(
     r"orden\s+de\s+elegibilidad\s+(?:seg[uú]n|de\s+acuerdo\s+con|con\s+base\s+en)\s+(?:la\s+)?(?:experiencia|calidad|formaci)"

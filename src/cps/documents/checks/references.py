@@ -103,6 +103,8 @@ def _annexes(ctx: Context) -> list[Finding]:
             words = _words(raw_title)
             if not words:
                 continue
+            if re.search(r"estudios?\s+previos?|pliego|documentos?\s+del\s+proceso|secop|an[aá]lisis\s+del\s+sector", fold(hit.line.text[hit.start : hit.end + 80])):
+                continue  # a document published with the invitation ("la matriz de riesgos de los estudios previos")
             kind = fold(hit.groups[0] or "").replace("formulario", "formato")
             found = any(
                 (lw and (lw <= words or len(words & lw) / max(1, len(words)) >= 0.6)) for _, lw in titles
@@ -156,5 +158,37 @@ def _sections(ctx: Context) -> list[Finding]:
     return out
 
 
+CHAPTER_REF = re.compile(r"\bcap[ií]tulo\s+([ivxlc]{1,6}|\d{1,2})\b")
+
+
+def _chapters(ctx: Context) -> list[Finding]:
+    """"el cronograma del CAPÍTULO VIII" in a document whose chapters end at VII."""
+    chapters = {s.number.split()[-1].upper() for s in ctx.doc.sections if s.number.startswith(("CAPÍTULO", "TÍTULO"))}
+    if len(chapters) < 2:
+        return []
+    out = []
+    seen: set[str] = set()
+    for hit in search(ctx.doc, CHAPTER_REF):
+        label = (hit.groups[0] or "").upper()
+        if label in chapters or label in seen or ctx.doc.line(hit.line.number).section == f"CAPÍTULO {label}":
+            continue
+        if hit.start < 3 and hit.line.text.strip().upper().startswith("CAP"):
+            continue  # the chapter heading itself
+        after = fold(hit.line.text[hit.end : hit.end + 40])
+        before = fold(hit.line.text[max(0, hit.start - 30) : hit.start])
+        if LEGAL_CONTEXT.search(after) or LEGAL_CONTEXT.search(before):
+            continue
+        seen.add(label)
+        out.append(
+            make(
+                MISSING,
+                message=f"Se remite al capítulo {label}, que el documento no tiene (sus capítulos: {', '.join(sorted(chapters, key=lambda c: (len(c), c)))}).",
+                evidence=hit.sentence(160),
+                location=hit.location,
+            )
+        )
+    return out
+
+
 RULES = [MISSING]
-CHECKS = [_annexes, _sections]
+CHECKS = [_annexes, _sections, _chapters]

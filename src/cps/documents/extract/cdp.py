@@ -24,7 +24,7 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
         children = [other for other in doc.sections if other.number.startswith(sec.number + ".") and other.line in inside]
         if children:  # keep the section's own lines, not those of its subsections
             own = {line.number for child in children for line in doc.section_lines(child)}
-            headings = {other.line for other in doc.sections}
+            headings = {other.line for other in doc.sections if not other.runs_in}
             lines = [line for line in lines if line.number not in own and line.number not in headings]
         if any(money_in(line) for line in lines):
             return lines
@@ -79,6 +79,23 @@ def _without_price_tables(region: list[Line]) -> list[Line]:
     return out
 
 
+AMOUNT_ONLY = re.compile(r"^\s*\$\s*\d{1,3}(?:[ .]\d{3})+(?:,\d{2})?\s*$")
+
+
+def _amount_column(region: list[Line], record: ProcessRecord) -> None:
+    """A CDP table that a text export wrote column by column ("RUBRO / … / TOTAL CDP / FUENTE / … /
+    VALOR / $ 30 000 000 / $ 15 000 000 / $ 45 600 000"): the amounts are the lines, the last one the
+    total when the column of labels ends with a total."""
+    amounts = [line for line in region if AMOUNT_ONLY.match(line.text)]
+    if len(amounts) < 2 or not any(re.match(r"^\W*(?:valor\s+)?total\b", fold(line.text)) and not money_in(line) for line in region):
+        return
+    values = [(line, money.round_pesos(money_in(line)[0].value)) for line in amounts]
+    *parts, (total_line, total) = values
+    record.cdp_lines.extend(CdpLine(value=value, location=line.location) for line, value in parts)
+    record.cdp_total = total
+    record.sources["cdp_total"] = total_line.location
+
+
 def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
     region = _without_price_tables(_cdp_region(doc))
     if not region:
@@ -93,6 +110,11 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
                 record.cdp_number = m.group(1)
         amounts = money_in(line)
         if not line.is_table_row:
+            if has_rows and amounts and re.match(r"^\W*(?:valor\s+)?total\b", folded):
+                # "TOTAL CDP: $ 45 600 000" written under the table, not as its last row
+                record.cdp_total = money.round_pesos(amounts[-1].value)
+                record.sources["cdp_total"] = line.location
+                continue
             # prose: "CDP No. 145 … por valor de $X y CDP No. 162 … por valor de $Y, para un total de $Z"
             # (only when the CDP has no table)
             if has_rows or not amounts or not re.search(r"\bcdp\b|disponibilidad", folded):
@@ -125,6 +147,8 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
             (c for c in cells if re.search(r"[A-Za-z]{3}", c) and not money_in(Line(0, c, None, None))), None
         )
         record.cdp_lines.append(CdpLine(rubro=rubro, code=code, source=source, value=value, location=line.location))
+    if not record.cdp_lines and record.cdp_total is None:
+        _amount_column(region, record)
     if record.cdp_total is None and len(record.cdp_lines) >= 3 and any(
         re.search(r"\btotal\b", fold(line.text)) and not money_in(line) for line in region
     ):

@@ -88,7 +88,22 @@ def _guarantee_segments(doc: DocumentText) -> list[tuple[Line, str]]:
     """Each guarantee line, split where one sentence lists several amparos ("amparos: cumplimiento,
     por el 10 %…; y calidad de los bienes, por el 10 %…")."""
     out: list[tuple[Line, str]] = []
-    for line in _guarantee_lines(doc):
+    lines = _guarantee_lines(doc)
+    for i, line in enumerate(lines):
+        if (
+            line.cells is None
+            and len(line.text) < 60
+            and percent_in(line.text) is None
+            and guarantee_kind(line.text + ":")
+            and not NOT_APPLICABLE.search(fold(line.text))
+            and i + 1 < len(lines)
+            and percent_in(lines[i + 1].text) is not None
+            and guarantee_kind(lines[i + 1].text[:40]) is None
+        ):
+            # "32. A) CUMPLIMIENTO" on its line, its terms on the next: "DIEZ POR CIENTO (10 %)…"
+            nxt = re.split(r"(?<=[.;])\s+(?=[A-Za-z]\)\s)", lines[i + 1].text)[0]
+            out.append((line, f"{line.text.strip()}: {nxt}"))
+            continue
         cells = [c.strip() for c in line.cells or [] if c.strip()]
         if len(cells) >= 2 and guarantee_kind(cells[0] + ":"):
             # a table row "Cumplimiento | Diez por ciento (10 %) del valor del contrato | Plazo y seis meses"

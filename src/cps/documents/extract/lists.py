@@ -8,6 +8,7 @@ from cps.documents.record import AnnexRef, ProcessRecord, RejectionCause
 from cps.documents.text import DocumentText, fold
 
 ITEM = re.compile(r"^\s*(?:[-•*]\s*)?([A-Za-z]{1,2}|\d{1,2})[.)]\s+(.+)$")
+INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]\s))([A-Za-z]|\d{1,2})\)\s+")
 LISTED = re.compile(
     r"\b(anexo|formato|formulario|matriz)\s*(?:n[°ºo]?\.?|no\.?|n\.|n[uú]mero)?\s*[:.]?\s*(\d{1,2}[a-z]?)\b\s*[-–.:)]*\s*(.*)$",
     re.IGNORECASE,
@@ -23,6 +24,15 @@ INLINE = re.compile(
 def extract_rejection_causes(doc: DocumentText, record: ProcessRecord) -> None:
     for sec in doc.sections_titled(r"causal(?:es)?\s+de\s+rechazo|rechazo\s+de\s+(?:las\s+)?(?:ofertas|propuestas)"):
         for line in doc.section_lines(sec):
+            # "A) OFERTA SUPERIOR AL PRESUPUESTO. B) NO CUMPLIR… G) NO APORTAR…" written as one paragraph
+            marks = list(INLINE_ITEM.finditer(line.text))
+            if len(marks) >= 2:
+                for k, mark in enumerate(marks):
+                    end = marks[k + 1].start() if k + 1 < len(marks) else len(line.text)
+                    text = line.text[mark.end() : end].strip()
+                    if len(text) > 10:
+                        record.rejection_causes.append(RejectionCause(letter=mark.group(1).upper(), text=text, location=line.location))
+                continue
             m = ITEM.match(line.text)
             if m and len(m.group(2)) > 10:
                 record.rejection_causes.append(

@@ -70,6 +70,21 @@ def _code_enumeration(line: Line, record: ProcessRecord, seen: set[str]) -> bool
 CODE_ONLY = re.compile(r"^\s*(\d{6,10})\s*$")
 
 
+def _names_after(lines: list[Line], last_code: Line, rows: int) -> list[str | None]:
+    """The names column that follows the codes ("NOMBRE / SERVICIOS DE CATERING / (REFRIGERIOS) / …"),
+    a wrapped name joined back; none when the count does not match the rows."""
+    after = [line.text.strip() for line in lines if line.number > last_code.number and line.text.strip()]
+    if after and re.match(r"(?i)^(?:nombre|descripci[oó]n|bien(?:es)?|servicios?|producto)\b", after[0]) and len(after[0]) < 30:
+        after = after[1:]
+    names: list[str] = []
+    for text in after:
+        if names and (text[:1] in "(" or text[:1].islower() or re.search(r"(?i)\b(?:de|del|y|e|la|el|los|las|para|con)$", names[-1])):
+            names[-1] = f"{names[-1]} {text}"
+        else:
+            names.append(text)
+    return list(names[:rows]) if len(names) >= rows and len(names) <= rows + 1 else [None] * rows
+
+
 def _code_columns(lines: list[Line], record: ProcessRecord, seen: set[str]) -> set[int]:
     """A table that a text export wrote as a list of codes, one per line, row after row or column
     after column ("80000000 / 80130000 / 801318 / 80131802 / 81000000 / …"): each row starts at a
@@ -78,6 +93,23 @@ def _code_columns(lines: list[Line], record: ProcessRecord, seen: set[str]) -> s
     segments = [code for _, code in soup if re.fullmatch(r"\d{2}0{6}", code)]
     if len(soup) < 4 or not segments or not re.fullmatch(r"\d{2}0{6}", soup[0][1]):
         return set()
+    # by level: each column keeps the order of the rows even when the export interleaves the columns
+    levels: dict[str, list[tuple[Line, str]]] = {"segment": [], "family": [], "class_": [], "product": []}
+    for line, code in soup:
+        if re.fullmatch(r"\d{2}0{6}", code):
+            levels["segment"].append((line, code))
+        elif re.fullmatch(r"\d{4}0{4}", code):
+            levels["family"].append((line, code))
+        elif re.fullmatch(r"\d{6}00", code) or len(code) == 6:
+            levels["class_"].append((line, code))
+        else:
+            levels["product"].append((line, code))
+    if len({len(found) for found in levels.values()}) == 1:
+        names = _names_after(lines, soup[-1][0], len(levels["product"]))
+        for (_, seg), (_, fam), (_, cls), (line, prod), name in zip(*levels.values(), names, strict=True):
+            record.unspsc.append(UnspscRow(segment=seg, family=fam, class_=cls, product=prod, name=name, location=line.location))
+            seen.add(prod)
+        return {line.number for line, _ in soup}
     groups: list[list[tuple[Line, str]]] = []
     for line, code in soup:
         if re.fullmatch(r"\d{2}0{6}", code) or not groups:
