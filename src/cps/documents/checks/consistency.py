@@ -67,7 +67,7 @@ TERM_STATEMENT = re.compile(
     r"(?:plazo\s+de\s+ejecuci[oó]n|plazo\s+del\s+contrato|duraci[oó]n\s+del\s+contrato|t[eé]rmino\s+de\s+ejecuci[oó]n)"
     r"(?:\s+del\s+(?:presente\s+)?contrato)?\s*(?:ser[aá]|es|:|corresponde\s+a|sera\s+de|ser[aá]\s+de|de)\s+"
     # a label opening a line of essential conditions: "Plazo: cuarenta y cinco (45) días calendario"
-    r"|^\W*(?:[a-z0-9][.)]\s*)?plazo\s*:\s*"
+    r"|^\W*(?:[a-z0-9][.)]\s*)?plazo\s*:\s*|\bplazo\s+total(?:\s+de\s+la\s+programaci[oó]n)?\s*:\s*"
 )
 UNTIL = re.compile(r"^(?:de\s+)?hasta\s+el\s+(?:d[ií]a\s+)?(?:[a-z ]+\(\s*)?(\d{1,2})\s*\)?\s+de\s+([a-z]+)\s+(?:de|del)\s+(\d{4})")
 DURATION = re.compile(r"^(?:de\s+)?(?:[a-z ]+?\(\s*)?(\d{1,3})\s*\)?\s*(d[ií]as?|meses|mes|a[nñ]os?|semanas?)(?:\s+(calendario|h[aá]biles))?")
@@ -329,6 +329,8 @@ TOPICS = [  # a section declared "no aplica" → how the same requirement is wor
     (r"capacidad\s+organizacional", r"capacidad\s+organizacional|rentabilidad\s+del\s+(?:patrimonio|activo)"),
     (r"visita", r"visita\s+(?:t[eé]cnica|de\s+obra|al\s+sitio|obligatoria)"),
     (r"experiencia", r"experiencia\s+(?:m[ií]nima|espec[ií]fica|general|del\s+proponente)"),
+    (r"ensayos?|laboratorio",
+     r"ensayos?\s+de\s+laboratorio|resultados\s+de\s+(?:los\s+)?(?:ensayos?|resistencia)|cilindros\s+de\s+concreto|pruebas\s+de\s+laboratorio"),
 ]
 SUBJECTS = {
     "seriedad": r"(?:garant[ií]a|p[oó]liza)\s+(?:de\s+)?seriedad|seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)",
@@ -397,7 +399,9 @@ def _waived_in_a_table(ctx: Context) -> list[NotApplicable]:
         cells = [c.strip() for c in line.cells or [] if c.strip()]
         if line.cells is None:
             # the same table written as text: "Personal mínimo NO APLICA"
-            m = re.match(r"^(\S.{2,80}?)\s*[:–-]?\s+(NO APLICA|No aplica|N/A)\.?$", line.text.strip())
+            m = re.match(r"^(\S.{2,80}?)\s*[:–-]?\s+(NO APLICA|No aplica|N/A)\.?$", line.text.strip()) or re.match(
+                r"^(?:[-•*]\s*)?(\S.{2,60}?)\s*:\s*(no aplica|NO APLICA|No aplica|N/A)\b", line.text.strip()
+            )
             if m is None or len(m.group(1).split()) > 8:
                 continue
             cells = [m.group(1), m.group(2)]
@@ -531,7 +535,11 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                 if item.at_offer and not re.search(r"\boferta|\bpropuesta", folded):
                     continue  # asked during execution, which the "no aplica con la oferta" keeps
                 severity = None
-                if REQUIRE.search(folded):
+                section = ctx.doc.section(line.section) if line.section else None
+                duty = section is not None and re.search(r"obligaciones", fold(section.title)) and re.match(
+                    r"^\W*(?:\d{1,2}\)|[a-z]\))?\s*(?:entregar|presentar|aportar|tomar|realizar|ejecutar|suministrar)\b", folded
+                )
+                if REQUIRE.search(folded) or duty:
                     severity = "error"
                 elif MAY_REQUIRE.search(folded):
                     severity = "warning"

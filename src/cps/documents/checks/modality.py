@@ -292,7 +292,11 @@ def _rup(ctx: Context) -> list[Finding]:
         folded = fold(sentence)
         if re.search(r"no\s+(?:es|ser[aá]|se(?:r[aá])?\s+)?\s*(?:obligatori|exigib|requerid|necesari)|(?:no|tampoco)\s+se\s+(?:exige|requiere|solicita)|si\s+decide|podr[aá]n?\s+(?:acreditar|aportar|presentar)|tambi[eé]n\s+podr", folded):
             continue
-        if not re.search(r"deber[aá]n?|deben?\b|mediante\s+la\s+presentaci[oó]n|se\s+exig|es\s+obligatori|aportar\s+el", folded):
+        if not re.search(
+            r"deber[aá]n?|deben?\b|mediante\s+la\s+presentaci[oó]n|se\s+exig|es\s+obligatori|aportar\s+el"
+            r"|capacidad\s+residual|informaci[oó]n\s+del\s+rup|rup\s+vigente\s+y\s+en\s+firme",
+            folded,
+        ):
             continue
         out.append(
             make(
@@ -417,6 +421,7 @@ def _ceiling(ctx: Context) -> list[Finding]:
 
 DECLARED_MENOR = re.compile(
     r"menor\s+cuant[ií]a\b[^;]{0,120}?\b(?:es|asciende|equivale|corresponde)\b[^;()]{0,60}?(?:\(\s*)?(\d{3,4})\s*\)?\s*(?:smmlv|salarios)"
+    r"|menor\s+cuant[ií]a\s+(?:de|:)\s+(?:hasta\s+)?(\d{3,4})\s*(?:smmlv|salarios)"
 )
 
 
@@ -424,7 +429,7 @@ def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[param
     """The band the document itself states: "la menor cuantía del Instituto es de cuatrocientos
     cincuenta (450) SMMLV". Only a value that is one of the legal bands counts."""
     for hit in search_lines(ctx.doc.lines, DECLARED_MENOR):
-        value = int(hit.groups[0] or 0)
+        value = int(hit.groups[0] or hit.groups[1] or 0)
         for band in bands:
             if band.menor_smmlv == value:
                 return band, (hit.location.section if hit.location and hit.location.section else "sin número")

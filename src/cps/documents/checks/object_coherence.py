@@ -52,10 +52,13 @@ OTHER_TYPE = [
     ("obra", "obra", r"\bobras?\s+(?:civiles\s+)?de\s+(?:mantenimiento|adecuaci[oó]n|construcci[oó]n|mejoramiento|rehabilitaci[oó]n|reparaci[oó]n)\b"),
     ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b|\bcontrato\s+de\s+consultor[ií]a\b|\b(?:productos|informe\s+final)\s+de\s+la\s+consultor[ií]a\b"),
     ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato|\bcontrato\s+de\s+interventor[ií]a\b"),
+    # the interventor reports on the works; the builder does not write interventoría reports
+    ("informes de interventoría", "informe_interventoria", r"\b(?:presentar|entregar|elaborar)\s+(?:los\s+)?informes?\s+(?:mensuales\s+|semanales\s+)?de\s+interventor[ií]a\b"),
     ("prestación de servicios", "prestacion_de_servicios", r"\bcontrato\s+de\s+prestaci[oó]n\s+de\s+servicios\b"),
     ("suministro de bienes", "suministro", r"\bcontratos?\s+de\s+(?:suministro|compraventa)\b|\bentregar\s+los\s+bienes\s+en\s+el\s+almac[eé]n\b"),
 ]
 TYPE_NAMES = {
+    "informe_interventoria": "una interventoría",
     "suministro": "un suministro de bienes",
     "compraventa": "una compraventa de bienes",
     "prestacion_de_servicios": "una prestación de servicios",
@@ -81,6 +84,8 @@ def _foreign_type(own: str, other: str, obj: str) -> bool:
         return False  # building maintenance bought as a service is close enough to works
     if other == "obra":
         return own in GOODS or own == "prestacion_de_servicios"  # (construction materials: see _contract_type)
+    if other == "informe_interventoria":
+        return own != "interventoria"
     # a consultant or an auditor (interventor) is natural around works; foreign to buying goods and
     # to a service, which is another type of contract (Ley 80 de 1993 art. 32 num. 2 y 3)
     return own in GOODS or own == "prestacion_de_servicios"

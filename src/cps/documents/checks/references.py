@@ -158,6 +158,39 @@ def _sections(ctx: Context) -> list[Finding]:
     return out
 
 
+PLAN_REF = re.compile(r"\bplanos?\s+(?:n[o°º]\.?\s*)?([a-z]{1,4}-?\d{1,3})\b")
+PLAN_CODE = re.compile(r"\b([a-z]{1,4}-\d{1,3})\b")
+
+
+def _drawings(ctx: Context) -> list[Finding]:
+    """"según detalle del plano PH-04" when the drawings published are PH-01 and PH-02."""
+    listing_sections = {s.number for s in ctx.doc.sections if re.search(r"planos|anexos", fold(s.title))}
+    listed: set[str] = set()
+    for line in ctx.doc.lines:
+        folded = fold(line.text)
+        if line.section in listing_sections or re.search(r"\banexo\b", folded):
+            if re.search(r"\bplanos?\b", folded):
+                listed.update(PLAN_CODE.findall(folded))
+    if not listed:
+        return []
+    out = []
+    seen: set[str] = set()
+    for hit in search(ctx.doc, PLAN_REF):
+        code = fold(hit.groups[0] or "")
+        if code in listed or code in seen:
+            continue
+        seen.add(code)
+        out.append(
+            make(
+                MISSING,
+                message=f"Se remite al plano {code.upper()}, que no está entre los planos publicados ({', '.join(sorted(c.upper() for c in listed))}).",
+                evidence=hit.sentence(160),
+                location=hit.location,
+            )
+        )
+    return out
+
+
 CHAPTER_REF = re.compile(r"\bcap[ií]tulo\s+([ivxlc]{1,6}|\d{1,2})\b")
 
 
@@ -191,4 +224,4 @@ def _chapters(ctx: Context) -> list[Finding]:
 
 
 RULES = [MISSING]
-CHECKS = [_annexes, _sections, _chapters]
+CHECKS = [_annexes, _sections, _chapters, _drawings]

@@ -31,7 +31,7 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
     # a labelled line: "Disponibilidad presupuestal: Certificado No. 20260094 … Fuente ICLD: $36.870.000 …"
     for line in doc.lines:
         if not line.is_table_row and re.match(
-            r"^\W*(?:disponibilidad\s+presupuestal|cdp|certificados?\s+de\s+disponibilidad(?:\s+presupuestal)?)\s*:", fold(line.text)
+            r"^\W*(?:disponibilidad\s+presupuestal|cdp|certificados?\s+de\s+disponibilidad(?:\s+presupuestal)?)\s*(?::|n[o°º]\.?\s*\d)", fold(line.text)
         ) and money_in(line):
             return [line]
     # no titled section: the table around a row that names the CDP

@@ -108,6 +108,13 @@ def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
         r"\blugar\b|entreg|ejecutar|ejecuci[oó]n\s+del\s+contrato\s+se\b|\b(?:municipio|ciudad|sede|almac[eé]n|bodega|oficinas?|instalaciones)\b"
         r"|\b(?:calle|carrera|avenida|diagonal|transversal)\s+\d",
     )
+    if found is None:
+        # "Lugar: Vereda El Triunfo, … municipio de Puerto Cusiana" (a row of a table of data)
+        for line in doc.lines:
+            m = re.match(r"^\W*lugar(?:\s+de\s+(?:ejecuci[oó]n|entrega|prestaci[oó]n(?:\s+del\s+servicio)?))?\s*:\s*(\S.+)$", line.text, re.IGNORECASE)
+            if m:
+                found = (m.group(1).strip(), line)
+                break
     if found:
         record.location, line = found
         record.sources["location"] = line.location

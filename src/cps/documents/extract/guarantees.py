@@ -192,7 +192,7 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
         # "La garantía de seriedad de la oferta no se exige" written outside the guarantees chapter
         for line in doc.lines:
             folded = fold(line.text)
-            m = re.search(r"seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)[^.]{0,40}?(?:" + NOT_APPLICABLE.pattern + ")", folded) or re.search(
+            m = re.search(r"(?:seriedad\s+de\s+(?:la\s+)?(?:oferta|propuesta)|(?:garant[ií]a|p[oó]liza)\s+de\s+seriedad)[^.]{0,40}?(?:" + NOT_APPLICABLE.pattern + ")", folded) or re.search(
                 r"\bno\s+se\s+(?:exige|exigira|requiere|requerira|solicita|solicitara)\s+(?:la\s+)?(?:constitucion\s+de\s+)?(?:garantia|poliza)\s+de\s+seriedad", folded
             )
             if m:

@@ -107,7 +107,9 @@ def _code_columns(lines: list[Line], record: ProcessRecord, seen: set[str]) -> s
     if len({len(found) for found in levels.values()}) == 1:
         names = _names_after(lines, soup[-1][0], len(levels["product"]))
         for (_, seg), (_, fam), (_, cls), (line, prod), name in zip(*levels.values(), names, strict=True):
-            record.unspsc.append(UnspscRow(segment=seg, family=fam, class_=cls, product=prod, name=name, location=line.location))
+            entry = UnspscRow(segment=seg, family=fam, product=prod, name=name, location=line.location)
+            entry.class_ = cls
+            record.unspsc.append(entry)
             seen.add(prod)
         return {line.number for line, _ in soup}
     groups: list[list[tuple[Line, str]]] = []
