@@ -224,6 +224,8 @@ def _value_twice(ctx: Context) -> list[Finding]:
         before = fold(hit.line.text[max(0, hit.start - 120) : hit.start])
         if re.search(r"\b(?:cdp|disponibilidad|rubro|garant|experiencia|contratos\s+(?:ejecutados|celebrados))", before):
             continue
+        if r.contract_type in ("interventoria", "consultoria") and re.search(r"\bobras?\b|contrato\s+de\s+obra|a\s+supervisar", before[-60:]):
+            continue  # the value of the works an interventoría supervises, another contract
         seen.add(value)
         out.append(
             make(

@@ -261,7 +261,7 @@ def _tiebreak(ctx: Context) -> list[Finding]:
                 continue
             if re.search(r"consistir[aá]|(?:se\s+)?(?:realizar[aá]|har[aá]|efectuar[aá])\s+(?:un|el|mediante)\s+sorteo|generador\s+de\s+n[uú]meros|"
                          r"n[uú]mero\s+(?:mayor|menor)|balotas?|se\s+(?:asignar|numerar|introducir|extraer|sacar|escoger)|"
-                         r"mediante\s+el\s+uso|funci[oó]n\s+aleatoria|semilla|se\s+seleccionar[aá]\s+"
+                         r"mediante\s+el\s+uso|funci[oó]n\s+aleatoria|semilla|loter[ií]a|primer\s+premio|n[uú]mero\s+ganador|se\s+seleccionar[aá]\s+"
                          r"(?:la\s+oferta|al\s+oferente)\s+(?:que|cuyo)", folded):
                 described = True
                 break

@@ -130,6 +130,7 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     ),
     "recolección de residuos": (r"\brecolecci[oó]n\s+de\s+(?:residuos|basuras)\b", ("76",)),
 }
+WORKS_ACTIVITIES = {"obras civiles", "obras en vías", "mantenimiento de vías"}
 # a line under "Obligaciones específicas", "Actividades" or "Alcance" is a duty whatever its verb
 OBLIGATION_TITLES = r"obligaciones|actividades|alcance"
 ACTIVITY_CONTEXT = re.compile(
@@ -273,10 +274,14 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
     codes = _codes(ctx)
     obj = fold(ctx.record.object or "")
     per_line: dict[int, tuple[list[str], list[str], str]] = {}
+    # an interventoría or a consultancy about works talks about the works it supervises or designs
+    about_works = ctx.record.contract_type in ("interventoria", "consultoria") and re.search(r"\bobras?\b|construcci[oó]n", obj)
     foreign = [
         label
         for label, (pattern, prefixes) in ACTIVITIES.items()
-        if not re.search(pattern, obj) and not any(code.startswith(prefixes) for code in codes)
+        if not re.search(pattern, obj)
+        and not any(code.startswith(prefixes) for code in codes)
+        and not (about_works and label in WORKS_ACTIVITIES)
     ]
     if not foreign:
         return []
@@ -291,6 +296,8 @@ def _foreign_activities(ctx: Context) -> list[Finding]:
         in_obligations = bool(re.search(OBLIGATION_TITLES, title))
         if hit.line.is_table_row and not re.search(r"obligaciones|actividades", title):
             continue  # a row of an items or specifications table describes goods, not duties
+        if re.search(r"necesidad|justificaci[oó]n|antecedentes|contexto|^\W*objeto\b", title):
+            continue  # who uses the goods ("son para las cuadrillas que hacen el mantenimiento de vías")
         if not ACTIVITY_CONTEXT.search(fold(sentence)) and not in_obligations:
             continue
         labels, words, _ = per_line.setdefault(hit.line.number, ([], [], sentence))

@@ -13,7 +13,7 @@ KINDS = [
     ("pago_anticipado", r"devoluci[oó]n\s+del\s+pago\s+anticipado"),
     ("salarios", r"pago\s+de\s+salarios|prestaciones\s+sociales"),
     ("estabilidad", r"estabilidad(?:\s+y\s+calidad)?\s+de\s+la\s+obra"),
-    ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+los\s+bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
+    ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+(?:los\s+)?bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
     ("rce", r"responsabilidad\s+civil\s+extracontractual"),
     ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|(?:ampare|amparar|cubra|cubrir)\s+(?:el\s+)?cumplimiento\b|(?:^|\s)[a-z0-9][.)]\s*(?:amparo\s+de\s+)?cumplimiento\s*[,:(]|:\s*(?:el\s+de\s+)?cumplimiento\s*[,:(]|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento|^\W*(?:y\s+)?cumplimiento\s*[,:]"),
 ]
@@ -55,7 +55,7 @@ def guarantee_key(kind: str, text: str) -> str:
     folded = fold(text)
     if re.search(r"calidad\s+del?\s+(?:los\s+)?servicios?", folded):
         return "calidad:servicio"
-    if re.search(r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+)?de\s+los\s+(?:bienes|elementos|equipos)|calidad\s+del\s+bien", folded):
+    if re.search(r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+)?de\s+(?:los\s+)?(?:bienes|elementos|equipos)|calidad\s+del\s+bien", folded):
         return "calidad:bienes"
     return "calidad"
 
@@ -202,8 +202,9 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
     for line in doc.lines:
         folded = fold(line.text)
         for m in re.finditer(r"\bno\s+se\s+(?:exige|exigir[aá]|requiere|requerir[aá]|solicita)\b[^.]*", folded):
-            for kind, _ in kind_segments(line.text[m.start() : m.end()]):
-                if kind not in by_kind and not any(g.kind == kind for g in by_kind.values()):
-                    by_kind[kind] = Guarantee(kind=kind, required=False, text=line.text[:300], location=line.location)
+            for kind, segment in kind_segments(line.text[m.start() : m.end()]):
+                key = guarantee_key(kind, segment)
+                if key not in by_kind and not any(guarantee_key(g.kind, g.text or "") == key for g in by_kind.values()):
+                    by_kind[key] = Guarantee(kind=kind, required=False, text=line.text[:300], location=line.location)
     order = DISPLAY_ORDER
     record.guarantees = sorted(by_kind.values(), key=lambda g: (not g.required, order.index(g.kind)))

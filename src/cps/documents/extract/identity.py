@@ -118,7 +118,11 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
                 continue
             if re.match(r"(?:NIT|CDP|RP|CPC|UNSPSC|ISO|NTC|RUT)\b", code):
                 continue
-            counts[code] += 1
+            # the number the document gives itself ("INVITACIÓN … No. MC-SPO-018-2026") outweighs the
+            # numbers of other processes it cites ("el contrato de obra del proceso SAMC-SPO-004-2026")
+            before = fold(line.text[max(0, m.start() - 30) : m.start()])
+            titled = re.search(r"\bn(?:o|°|º|umero)\.?\s*:?\s*$", before) and re.search(r"invitaci|proceso\s+(?:de\s+)?(?:m[ií]nima|contrataci|n)|convocatoria|estudios", fold(line.text[: m.start()]))
+            counts[code] += 5 if titled else 1
             first_seen.setdefault(code, line)
     if counts:
         code, _ = counts.most_common(1)[0]
