@@ -27,6 +27,31 @@ para limitar el proceso, capacidad financiera «no aplica» con pago contra entr
 un revisor que da falsas alarmas no se vuelve a usar.
 
 Este documento se genera desde el código (`python -m cps.documents.rules_doc`).
+
+## Cómo se mide
+
+La revisión se prueba con invitaciones escritas para eso en `tests/fixtures/invitations*/`, cada una
+en varios formatos (Word, PDF, texto de `pdftotext`, Markdown), con un manifiesto que dice qué
+defectos tiene sembrados y qué trampas (cosas correctas que se parecen a un defecto) no deben
+reportarse. El primer corpus se escribió mientras se construía la revisión; los otros cinco se
+escribieron **a ciegas**, sin ver el código, para medir qué pasa con un documento que nadie del equipo
+ha visto. Cada `RESULTS.md` trae primero esa medición ciega y después la medición tras ajustar la
+revisión con el corpus (que desde entonces queda en las pruebas).
+
+Medición ciega sobre los PDF (la revisión de ese momento, antes de ver cada corpus):
+
+| Corpus | Defectos sembrados | Encontrados (bien ubicados + en otra sección) | Falsas alarmas | Falsas alarmas en los documentos limpios |
+|---|---|---|---|---|
+| 2 (E–H) | 33 | 14 + 1 (45 %) | 16 | 2 |
+| 3 (I–M) | 43 | 29 (67 %) | 7 | 2 |
+| 4 (N–R) | 39 | 12 + 10 (56 %) | 17 | 0 |
+| 5 (S–X) | 42 | 14 + 4 (43 %) | 6 | 1 |
+| 6 (Y1–Y7) | 42 | 16 + 2 (43 %) | 17 | 3 |
+
+Cada corpus nuevo trae maneras de escribir y de maquetar que la revisión no había visto: sobre un
+documento desconocido, espere que encuentre entre la mitad y dos tercios de los defectos y revise
+con criterio lo que reporta. Después de cada ajuste, los seis corpus pasan completos (todos los
+defectos sembrados, ninguna falsa alarma) en las pruebas.
 """
 
 
