@@ -176,3 +176,24 @@ def test_model_rejects_bad_values_built_in_code() -> None:
     case = load_case(EXAMPLE)
     with pytest.raises(ValueError, match="horizonte"):
         Case.model_validate({**case.model_dump(), "horizon_years": 2})  # one-off in year 3
+
+
+def test_thousands_written_with_dots_are_refused_with_the_reading_yaml_gave_them(tmp_path):
+    from cps.lcc.reader import parse_case
+
+    text = """horizon_years: 5
+discount_rate: 0.060
+alternatives:
+  - name: A
+    acquisition: 1.500
+  - name: B
+    acquisition: '1.500'
+"""
+    with pytest.raises(InputError) as error:
+        parse_case(text, file="caso.yaml")
+    message = str(error.value.message)
+    assert "1.500" in message and "1,5" in message and "1500" in message
+    assert error.value.field == "alternatives[1].acquisition" and error.value.line == 5
+    # a quoted «1.500» or a rate «0.060» are read as written
+    ok = parse_case(text.replace("acquisition: 1.500", "acquisition: 1500"), file="caso.yaml")
+    assert ok.discount_rate == Decimal("0.060")

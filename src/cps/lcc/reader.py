@@ -68,6 +68,10 @@ def load_case(source: str | Path | Mapping[str, Any]) -> Case:
     return parse_case(text, file=path)
 
 
+MONEY_FIELDS = {"amount", "acquisition", "residual_value", "carbon_price"}
+THOUSANDS_DOTS = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
+
+
 def parse_case(text: str, *, file: str | Path | None = None) -> Case:
     """A case from YAML text; ``file`` names it in the messages."""
     try:
@@ -79,18 +83,23 @@ def parse_case(text: str, *, file: str | Path | None = None) -> Case:
         problem = getattr(error, "problem", None) or str(error)
         raise InputError(f"el archivo no es YAML válido ({problem})", file=file, line=line) from error
     lines: dict[Path_, int] = {}
+    plain: dict[Path_, str] = {}
     if node is not None:
-        _index_lines(node, (), lines, file)
+        _index_lines(node, (), lines, file, plain)
     if data is None:
         raise InputError("el archivo está vacío; use `cps lcc --template` para obtener uno de ejemplo", file=file)
     if not isinstance(data, Mapping):
         raise InputError("el caso debe ser un mapa de campos (name, horizon_years, discount_rate, alternatives…)",
                          file=file, line=1)
-    return _Reader(file=file, lines=lines).case(data)
+    return _Reader(file=file, lines=lines, plain=plain).case(data)
 
 
-def _index_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], file: str | Path | None) -> None:
+def _index_lines(
+    node: yaml.Node, path: Path_, out: dict[Path_, int], file: str | Path | None, plain: dict[Path_, str] | None = None
+) -> None:
     out.setdefault(path, node.start_mark.line + 1)
+    if plain is not None and isinstance(node, yaml.ScalarNode) and node.style is None:
+        plain[path] = str(node.value)  # as written, unquoted: «1.500» before YAML reads it as 1.5
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -101,10 +110,10 @@ def _index_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], file: str 
                                  line=key_node.start_mark.line + 1)
             seen.add(key)
             out[(*path, key)] = key_node.start_mark.line + 1
-            _index_lines(value_node, (*path, key), out, file)
+            _index_lines(value_node, (*path, key), out, file, plain)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index_lines(item, (*path, i), out, file)
+            _index_lines(item, (*path, i), out, file, plain)
 
 
 def _render_path(path: Path_) -> str:
@@ -118,9 +127,10 @@ def _render_path(path: Path_) -> str:
 
 
 class _Reader:
-    def __init__(self, *, file: str | Path | None, lines: dict[Path_, int]) -> None:
+    def __init__(self, *, file: str | Path | None, lines: dict[Path_, int], plain: dict[Path_, str] | None = None) -> None:
         self.file = file
         self.lines = lines
+        self.plain = plain or {}
         self.alt_names: dict[int, str] = {}
 
     # ------------------------------------------------------------------ errors
@@ -152,6 +162,15 @@ class _Reader:
         label = FIELD_LABELS.get(str(path[-1]), str(path[-1]))
         if value is None:
             self.fail(path, f"falta el valor de «{label}»")
+        written = self.plain.get(path, "")
+        if str(path[-1]) in MONEY_FIELDS and THOUSANDS_DOTS.fullmatch(written):
+            # YAML reads «1.500» as 1,5: a Colombian writing thousands with dots would lose three zeros
+            self.fail(
+                path,
+                f"«{label}» está escrito «{written}», que YAML lee como {str(value).replace('.', ',')}; "
+                f"si son pesos, escríbalo sin puntos de miles ({written.replace('.', '')}), y si es un decimal, "
+                "entre comillas.",
+            )
         if isinstance(value, bool):
             self.fail(path, f"«{label}» debe ser un número y se encontró «{str(value).lower()}»")
         if isinstance(value, int):
