@@ -46,7 +46,17 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return self.construct_yaml_int(node)
 
 
+    def construct_lenient_timestamp(self, node: Any) -> Any:
+        """A date that does not exist (``2026-02-30``) stays text, so the case model reports it with
+        its offer and field instead of PyYAML failing without a line."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
 _Loader.add_constructor(_INT_TAG, _Loader.construct_fast_int)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_lenient_timestamp)
 
 
 def _parse(text: str) -> Any:

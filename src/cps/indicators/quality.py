@@ -63,7 +63,7 @@ def procesos_quality(con: duckdb.DuckDBPyConnection, source: Source, entity_nit:
             examples=_examples(
                 con,
                 no_year,
-                f"""SELECT d.id || ' (' || coalesce(p.date_raw, 'vacía') || ')'
+                f"""SELECT d.id || ' (' || coalesce(nullif(trim(p.date_raw), ''), 'vacía') || ')'
                     FROM d JOIN p ON p.rowid = d.rn WHERE {active} AND d.year IS NULL ORDER BY d.id""",
             ),
         ),
@@ -74,7 +74,7 @@ def procesos_quality(con: duckdb.DuckDBPyConnection, source: Source, entity_nit:
             examples=_examples(
                 con,
                 no_value,
-                """SELECT f.id || ' (' || coalesce(p.value_raw, 'vacío') || ')'
+                """SELECT f.id || ' (' || coalesce(nullif(trim(p.value_raw), ''), 'vacío') || ')'
                    FROM f JOIN p ON p.rowid = f.rn WHERE f.value IS NULL ORDER BY f.id""",
             ),
         ),
