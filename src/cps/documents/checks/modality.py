@@ -436,11 +436,10 @@ def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[param
     return None
 
 
-def _territory(ctx: Context) -> list[Finding]:
-    """Every modality of the Estatuto General may limit to Mipyme (D. 1082/2015 art. 2.2.1.2.4.2.2);
-    under a special regime the rule is reported as a warning: whether it binds the entity depends on
-    its own statute (the "independientemente de su régimen" wording is not confirmed in our sources)."""
-    findings = _territory_findings(ctx)
+
+def _special_regime_as_warning(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Under a special regime a Mipyme-limitation finding becomes a warning: whether the Decreto 1082
+    rules bind the entity depends on its own statute (unconfirmed in our sources)."""
     if ctx.record.modality == "regimen_especial":
         for f in findings:
             f.severity = "warning"
@@ -450,6 +449,12 @@ def _territory(ctx: Context) -> list[Finding]:
                 "régimen especial está sin confirmar en nuestras fuentes)."
             )
     return findings
+
+def _territory(ctx: Context) -> list[Finding]:
+    """Every modality of the Estatuto General may limit to Mipyme (D. 1082/2015 art. 2.2.1.2.4.2.2);
+    under a special regime the rule is reported as a warning: whether it binds the entity depends on
+    its own statute (the "independientemente de su régimen" wording is not confirmed in our sources)."""
+    return _special_regime_as_warning(ctx, _territory_findings(ctx))
 
 
 def _territory_findings(ctx: Context) -> list[Finding]:
@@ -526,16 +531,7 @@ def _town(name: str) -> str:
 def _mipyme_value(ctx: Context) -> list[Finding]:
     """Any modality may limit to Mipyme only below the threshold; under a special regime the finding
     is a warning, as for the territorial limitation."""
-    findings = _mipyme_value_findings(ctx)
-    if ctx.record.modality == "regimen_especial":
-        for f in findings:
-            f.severity = "warning"
-            f.message += (
-                " La entidad contrata por régimen especial: verifique si su estatuto adopta las reglas de "
-                "limitación a Mipyme del Decreto 1082 de 2015 (su aplicación a entidades de régimen especial "
-                "está sin confirmar en nuestras fuentes)."
-            )
-    return findings
+    return _special_regime_as_warning(ctx, _mipyme_value_findings(ctx))
 
 
 def _mipyme_value_findings(ctx: Context) -> list[Finding]:
