@@ -17,6 +17,14 @@ ESSENTIAL = Rule(
     "su justificación, el plazo y el certificado de disponibilidad presupuestal.",
     "Decreto 1082 de 2015 arts. 2.2.1.2.1.5.1 y 2.2.1.2.1.5.2 num. 1 (texto literal sin confirmar)",
 )
+NOT_PROCESS_DOCUMENT = Rule(
+    "NOT_A_PROCESS_DOCUMENT", FAMILY, "warning",
+    "El documento no parece una invitación ni unos estudios previos",
+    "No se encontraron el número del proceso, el objeto, el presupuesto ni la clasificación de los bienes "
+    "(faltan al menos cuatro de los cinco datos esenciales): puede ser un acta, un contrato u otro "
+    "documento. Verifique que cargó el documento del proceso; la revisión de un documento así no es útil.",
+    "Decreto 1082 de 2015 arts. 2.2.1.2.1.5.1 y 2.2.1.2.1.5.2 num. 1 (contenido mínimo; texto literal sin confirmar)",
+)
 FOURTH_LEVEL = Rule(
     "UNSPSC_NOT_FOURTH_LEVEL", FAMILY, "warning",
     "Bien clasificado sin llegar al cuarto nivel (producto)",
@@ -38,6 +46,17 @@ def _essentials(ctx: Context) -> list[Finding]:
     r = ctx.record
     out = []
     missing = [label for attr, label in ESSENTIALS if not getattr(r, attr)]
+    if len(missing) >= len(ESSENTIALS) - 1:
+        listed = ", ".join(missing[:-1]) + " ni " + missing[-1]
+        return [
+            make(
+                NOT_PROCESS_DOCUMENT,
+                message=f"No se encontró {listed}: el documento no parece una invitación ni unos estudios "
+                "previos. Verifique que cargó el documento del proceso.",
+                evidence=f"(no se encontró {listed})",
+                location=None,
+            )
+        ]
     if r.modality == "minima_cuantia" and r.cdp_total is None and not r.cdp_number:
         missing.append("el certificado de disponibilidad presupuestal (CDP)")
     for label in missing:
@@ -73,5 +92,5 @@ def _fourth_level(ctx: Context) -> list[Finding]:
     return out
 
 
-RULES = [ESSENTIAL, FOURTH_LEVEL]
+RULES = [ESSENTIAL, NOT_PROCESS_DOCUMENT, FOURTH_LEVEL]
 CHECKS = [_essentials, _fourth_level]
