@@ -57,7 +57,16 @@ def render(review: Review) -> str:
     counts = review.counts()
     out.append("")
     out.append(
-        f"Resultado: {counts['error']} errores, {counts['warning']} advertencias, {counts['info']} observaciones informativas."
+        "Resultado: "
+        + ", ".join(
+            _count(counts[key], one, many)
+            for key, one, many in (
+                ("error", "error", "errores"),
+                ("warning", "advertencia", "advertencias"),
+                ("info", "observación informativa", "observaciones informativas"),
+            )
+        )
+        + "."
     )
     for severity in ("error", "warning", "info"):
         group = [f for f in review.findings if f.severity == severity]
@@ -106,3 +115,7 @@ PLACEMENTS = {
     "award_criterion": "criterio de calificación",
     "contract_obligation": "obligación del contrato",
 }
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

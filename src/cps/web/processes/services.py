@@ -95,7 +95,11 @@ def process_record_review(*, user: Any, document: ProcessDocument, output: dict[
         entity_id=process.entity_id,
         action="reviewed",
         obj=process,
-        summary=f"Revisión versión {review.version}: {process.errors_count} errores, {process.warnings_count} advertencias",
+        summary=(
+            f"Revisión versión {review.version}: {process.errors_count} "
+            f"{'error' if process.errors_count == 1 else 'errores'}, {process.warnings_count} "
+            f"{'advertencia' if process.warnings_count == 1 else 'advertencias'}"
+        ),
         changes=changes_between(before, after),
     )
     return review
