@@ -9,6 +9,17 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+MODALITY_NAMES = {
+    "minima_cuantia": "Mínima cuantía",
+    "seleccion_abreviada_menor_cuantia": "Selección abreviada de menor cuantía",
+    "subasta_inversa": "Selección abreviada por subasta inversa",
+    "licitacion_publica": "Licitación pública",
+    "concurso_de_meritos": "Concurso de méritos",
+    "contratacion_directa": "Contratación directa",
+    "regimen_especial": "Régimen especial (estatuto propio de la entidad)",
+}
+
+
 class Location(BaseModel):
     """Where a fact or a finding is in the document."""
 

@@ -6,6 +6,7 @@ import textwrap
 
 from cps import money
 from cps.documents.findings import SEVERITY_LABELS
+from cps.documents.record import MODALITY_NAMES
 from cps.documents.review import Review
 
 WIDTH = 100
@@ -28,7 +29,7 @@ def render(review: Review) -> str:
         ("Entidad", r.entity),
         ("NIT", r.entity_nit),
         ("Proceso", r.process_number),
-        ("Modalidad", (r.modality or "").replace("_", " ")),
+        ("Modalidad", MODALITY_NAMES.get(r.modality or "", r.modality)),
         ("Objeto", r.object),
         ("Presupuesto", money.format_cop(r.budget) if r.budget is not None else None),
         ("En letras", r.budget_in_words),
