@@ -27,6 +27,7 @@ from cps.catalog.recommend import Recommendation, recommend_code
 from cps.catalog.template_builder import TEMPLATE_PATH
 from cps.documents.record import ProcessRecord, UnspscRow
 from cps.law.unspsc import Code, MalformedCode
+from cps.wording import count
 
 SECTION_TITLES = {
     "technical_specification": "Especificaciones técnicas",
@@ -201,8 +202,8 @@ def annex_context(record: ProcessRecord, *, level: str | None = None, catalog: C
             level or "", "Todos los criterios (básicos y avanzados)"),
         "generated_on": _date_es(day),
         "intro": (
-            f"Este anexo incorpora {n_clauses} criterio(s) de sostenibilidad para "
-            f"{sum(len(g.goods) for g in groups.values())} bien(es) del proceso, tomados del catálogo de "
+            f"Este anexo incorpora {count(n_clauses, 'criterio', 'criterios')} de sostenibilidad para "
+            f"{count(sum(len(g.goods) for g in groups.values()), 'bien', 'bienes')} del proceso, tomados del catálogo de "
             f"Compras Sostenibles según su código UNSPSC. Cada criterio se redacta como cláusula en la "
             f"ubicación que la modalidad permite, con su medio de verificación y su fundamento."
         ),

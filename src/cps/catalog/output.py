@@ -15,6 +15,7 @@ from cps.catalog.model import (
 )
 from cps.catalog.recommend import CodeRecommendations, Recommendation
 from cps.law.unspsc import LEVEL_NAMES_ES
+from cps.wording import count
 
 
 def criterion_dict(criterion: Criterion, catalog: Catalog) -> dict[str, Any]:
@@ -121,7 +122,7 @@ def recommendations_text(results: list[CodeRecommendations], catalog: Catalog, *
     lines = [*head, ""]
     for result in results:
         lines.append(f"Código {result.code} ({LEVEL_NAMES_ES[result.level]}): "
-                     f"{len(result.items)} criterio(s)")
+                     f"{count(len(result.items), 'criterio', 'criterios')}")
         if not result.items:
             lines.append("  Sin criterios en el catálogo para este código ni para sus niveles superiores.")
         for item in result.items:

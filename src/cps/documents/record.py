@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 MODALITY_NAMES = {
     "minima_cuantia": "Mínima cuantía",
     "seleccion_abreviada_menor_cuantia": "Selección abreviada de menor cuantía",

@@ -8,6 +8,7 @@ from cps import money
 from cps.documents.findings import SEVERITY_LABELS
 from cps.documents.record import MODALITY_NAMES
 from cps.documents.review import Review
+from cps.wording import count
 
 WIDTH = 100
 
@@ -60,7 +61,7 @@ def render(review: Review) -> str:
     out.append(
         "Resultado: "
         + ", ".join(
-            _count(counts[key], one, many)
+            count(counts[key], one, many)
             for key, one, many in (
                 ("error", "error", "errores"),
                 ("warning", "advertencia", "advertencias"),
@@ -117,6 +118,3 @@ PLACEMENTS = {
     "contract_obligation": "obligación del contrato",
 }
 
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"

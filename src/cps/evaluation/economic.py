@@ -75,6 +75,10 @@ def _listing(ids: list[str]) -> str:
     return shown + (f" y {len(ids) - _LISTED} más" if len(ids) > _LISTED else "")
 
 
+def _items(ids: list[str]) -> str:
+    return ("ítem " if len(ids) == 1 else "ítems ") + _listing(ids)
+
+
 def _modifications(case: Case, offer: Offer) -> list[str]:
     """What the bidder added, removed or changed in the official items (causal N)."""
     if offer.items is None:
@@ -155,12 +159,12 @@ def review(case: Case, offer: Offer) -> EconomicReview:
                               + (f"; y {len(changes) - _LISTED} cambios más" if len(changes) > _LISTED else "")
                               + "."))
     if missing:
-        reasons.append(reason("UNIT_PRICE_MISSING", f"Sin precio unitario: ítem(s) {_listing(missing)}."))
+        reasons.append(reason("UNIT_PRICE_MISSING", f"Sin precio unitario: {_items(missing)}."))
     if zero:
-        reasons.append(reason("UNIT_PRICE_ZERO", f"Precio unitario cero: ítem(s) {_listing(zero)}."))
+        reasons.append(reason("UNIT_PRICE_ZERO", f"Precio unitario cero: {_items(zero)}."))
     if over:
         reasons.append(reason("UNIT_PRICE_OVER_MAX",
-                              f"Precio unitario superior al oficial: ítem(s) {_listing(over)}."))
+                              f"Precio unitario superior al oficial: {_items(over)}."))
     return EconomicReview(
         declared_total=declared,
         corrected_total=corrected,

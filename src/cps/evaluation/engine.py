@@ -119,8 +119,13 @@ def evaluate(case: Case) -> Result:
         elif verification_order:
             outcome_desierta = _desierta(
                 "B",
-                f"Se verificaron {len(verification_order)} oferta(s) en orden de precio y ninguna cumple los requisitos "
-                "habilitantes; las demás incurren en causales de rechazo.",
+                (
+                    "Se verificó la única oferta no rechazada y no cumple los requisitos habilitantes"
+                    if len(verification_order) == 1
+                    else f"Se verificaron {len(verification_order)} ofertas en orden de precio y ninguna cumple los "
+                    "requisitos habilitantes"
+                )
+                + ("; las demás incurren en causales de rechazo." if len(offers) > len(verification_order) else "."),
             )
         elif all(any(r.code == "NO_SUBSANO" for r in reasons[o.id]) for o in offers):
             outcome_desierta = _desierta("D", "Ninguna oferta subsanó en debida forma dentro del término indicado.")
