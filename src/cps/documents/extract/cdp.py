@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cps import money
 from cps.documents.record import CdpLine, ProcessRecord
@@ -11,6 +12,9 @@ from cps.documents.text import DocumentText, Line, fold
 
 RUBRO = re.compile(r"^\d+(?:\.\d+){2,}$")
 CODE = re.compile(r"^\d{5,10}$")
+CDP_MENTION = re.compile(
+    r"certificados?\s+de\s+disponibilidad\s+presupuestal|\bCDP\b", re.IGNORECASE
+)
 CDP_NUMBER = re.compile(r"(?:disponibilidad(?:\s+presupuestal)?|cdp)\s*(?:no\.?|n[°º]|numero|número)?\s*[:.]?\s*(\d{2,12})")
 
 
@@ -34,6 +38,14 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
             r"^\W*(?:disponibilidad\s+presupuestal|cdp|certificados?\s+de\s+disponibilidad(?:\s+presupuestal)?)\s*(?::|n[o°º]\.?\s*\d)", fold(line.text)
         ) and money_in(line):
             return [line]
+    # prose inside another section: "… (28 SMMLV, $49.025.340). Lo respalda el Certificado de Disponibilidad
+    # Presupuestal No. 118 del 24 de febrero de 2026 por $50.400.000, rubro …": the amounts after the mention
+    for line in doc.lines:
+        if line.is_table_row:
+            continue
+        m = CDP_MENTION.search(line.text)
+        if m and money_in(replace(line, text=line.text[m.start() :])):
+            return [replace(line, text=line.text[m.start() :])]
     # no titled section: the table around a row that names the CDP
     for i, line in enumerate(doc.lines):
         if line.is_table_row and re.search(r"disponibilidad|\bcdp\b", fold(line.text)):

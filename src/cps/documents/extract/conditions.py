@@ -95,6 +95,12 @@ def sentence_with(doc: DocumentText, title_pattern: str, keyword: str) -> tuple[
     return first_paragraph(doc, title_pattern)
 
 
+OBJECT_PLACE = re.compile(
+    r"\b(?:[Mm]unicipio|[Cc]iudad|[Dd]istrito|MUNICIPIO|CIUDAD|DISTRITO)\s+de\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]*"
+    r"(?:\s+(?:de(?:l| la| los| las)?\s+)?[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]*)*"
+)
+
+
 def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
     found = sentence_with(
         doc, r"^plazo|plazo\s+de\s+ejecuci|duraci[oó]n\s+del\s+contrato|\bplazo\b",
@@ -104,7 +110,8 @@ def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
         record.term, line = found
         record.sources["term"] = line.location
     found = sentence_with(
-        doc, r"lugar\s+de\s+(?:ejecuci|entrega)|^lugar\b|domicilio\s+contractual",
+        # "Plazo, lugar y forma de pago", "Lugar de ejecución"; not "Fecha, hora y lugar de cierre"
+        doc, r"^(?!.*(?:ofertas?\b|propuestas?\b|cierre|audiencia|presentaci|recepci|visita)).*(?:\blugar\b|domicilio\s+contractual)",
         r"\blugar\b|entreg|ejecutar|ejecuci[oó]n\s+del\s+contrato\s+se\b|\b(?:municipio|ciudad|sede|almac[eé]n|bodega|oficinas?|instalaciones)\b"
         r"|\b(?:calle|carrera|avenida|diagonal|transversal)\s+\d",
     )
@@ -118,6 +125,14 @@ def extract_conditions(doc: DocumentText, record: ProcessRecord) -> None:
     if found:
         record.location, line = found
         record.sources["location"] = line.location
+    elif record.object:
+        # no section or label for the place: the object names it ("… de la maquinaria del Municipio de
+        # Guadualito, por el sistema de monto agotable")
+        m = OBJECT_PLACE.search(record.object)
+        if m:
+            record.location = m.group(0).strip()
+            if "object" in record.sources:
+                record.sources["location"] = record.sources["object"]
     # the sentence that says how the entity pays (a section "Oferta económica y forma de pago" opens
     # with the offer)
     found = sentence_with(doc, r"forma\s+de\s+pago|^pago|valor\s+y\s+forma\s+de\s+pago", r"\bpagar[aá]n?\b|\bpagos?\b|\bse\s+pagar")

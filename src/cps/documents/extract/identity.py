@@ -20,7 +20,8 @@ ENTITY_RE = re.compile(
     re.IGNORECASE,
 )
 NIT_RE = re.compile(
-    r"\bnit\.?\s*(?:no\.?|n[°º]|numero|número|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d|\d{6,15}|\d{1,3}(?:\.\d{3}){2,4})"
+    r"\bnit\.?\s*(?:del?\s+(?:la\s+)?(?:municipio|entidad|alcald[ií]a|personer[ií]a|concejo|gobernaci[oó]n|departamento)\s*)?"
+    r"(?:no\.?|n[°º]|numero|número|:)?\s*:?\s*(\d{1,3}(?:[.\s]?\d{3}){2,4}\s*[-–]\s*\d|\d{6,15}|\d{1,3}(?:\.\d{3}){2,4})"
     r"(?:,?\s*(?:con\s+)?d[ií]gito\s+de\s+verificaci[oó]n\s*(?:\(?dv\)?)?\s*:?\s*(\d))?",
     re.IGNORECASE,
 )

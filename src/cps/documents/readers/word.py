@@ -37,11 +37,41 @@ def _open(data: bytes, path: str) -> Any:
     from docx import Document
 
     try:
-        return Document(io.BytesIO(data))
+        document = Document(io.BytesIO(data))
+        for part in document.part.package.iter_parts():
+            element = getattr(part, "_element", None)
+            if element is not None:
+                _accept_tracked_changes(element)
+        return document
     except InputError:
         raise
     except Exception as exc:  # python-docx/lxml raise many types for broken parts
         raise InputError(f"no se pudo leer el documento de Word: {type(exc).__name__}", file=path) from exc
+
+
+def _accept_tracked_changes(element: Any) -> None:
+    """Read a document with unaccepted tracked changes as Word shows it once they are accepted (and as
+    its PDF prints it): inserted text (``w:ins``, ``w:moveTo``) is text, deleted text (``w:del``,
+    ``w:moveFrom``) is not, and a table row marked deleted goes. python-docx alone would do the
+    opposite for insertions: it reads only the runs that are direct children of a paragraph."""
+    for node in list(element.iter(f"{W}del", f"{W}moveFrom")):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        if parent.tag == f"{W}trPr":  # the row itself was deleted
+            row = parent.getparent()
+            if row is not None and row.getparent() is not None:
+                row.getparent().remove(row)
+            continue
+        parent.remove(node)
+    for node in list(element.iter(f"{W}ins", f"{W}moveTo")):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        index = parent.index(node)
+        for child in reversed(list(node)):
+            parent.insert(index, child)
+        parent.remove(node)
 
 
 # ---------------------------------------------------------------------------- numbering
