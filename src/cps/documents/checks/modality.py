@@ -118,7 +118,10 @@ MERIT = re.compile(
     r"|se\s+abrir[aá]\s+(?:la\s+|el\s+sobre\s+de\s+la\s+)?(?:propuesta|oferta)\s+econ[oó]mica\s+(?:[uú]nicamente\s+|solamente\s+|solo\s+)?del?\s+(?:proponente|oferente)"
 )
 AUCTION = re.compile(r"\bsubasta\b|\blista\s+corta\b|\bprecalificaci[oó]n\b")
-NEGATED = re.compile(r"\bno\s+(?:habr[aá]|se\s+(?:realizar|har|efectuar|llevar)|aplica|procede)|\bsin\s+(?:manifestaci|sorteo|audiencia)")
+NEGATED = re.compile(
+    r"\bno\s+(?:hay|habr[aá]|existe|se\s+(?:realizar|har|efectuar|llevar|celebrar|convocar)|aplica|procede)"
+    r"|\bsin\s+(?:manifestaci|sorteo|audiencia)"
+)
 
 
 def _mc_only(fn: Callable[[Context], list[Finding]]) -> Callable[[Context], list[Finding]]:
@@ -187,7 +190,7 @@ def _foreign_procedures(ctx: Context) -> list[Finding]:
             continue
         if re.search(r"mi?pymes?|limit", folded) and not SORTEO.search(folded):
             continue  # the Mipyme's request to limit the process is legitimate
-        if SORTEO.search(folded) and re.search(r"empate|desempate|aleatori|balota", folded) and not INTEREST.search(folded):
+        if SORTEO.search(folded) and re.search(r"empat|aleatori|balota|loter[ií]a", folded) and not INTEREST.search(folded):
             continue  # a draw to break ties is a random method, not a sorteo de oferentes
         if re.search(r"excepto|salvo|diferente[s]?\s+a", folded) and AUCTION.search(folded):
             continue
@@ -369,7 +372,8 @@ def _ceiling(ctx: Context) -> list[Finding]:
     )
     declared = _declared_band(ctx, [band for band, _ in ceilings])
     if declared is not None and len(fits) < len(ceilings):
-        band, where = declared
+        band, where, said = declared
+        statement = (said.location, sentence_around(said.line.text, said.start, said.end))
         ceiling = dict((b.menor_smmlv, v) for b, v in ceilings)[band.menor_smmlv]
         if r.budget <= ceiling:
             return [
@@ -394,6 +398,7 @@ def _ceiling(ctx: Context) -> list[Finding]:
                 ),
                 evidence=f"{money.format_cop(r.budget)}",
                 location=loc,
+                related=[statement],
             )
         ]
     if len(fits) == len(ceilings):
@@ -425,14 +430,24 @@ DECLARED_MENOR = re.compile(
 )
 
 
-def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[params.CuantiaBand, str] | None:
+# "no supera la mínima cuantía de la entidad (28 SMMLV, $49.025.340)", "su mínima cuantía llega hasta 28
+# SMMLV", "la mínima cuantía de la entidad es de cuarenta y cinco (45) SMMLV"
+DECLARED_MINIMA = re.compile(
+    r"m[ií]nima\s+cuant[ií]a\b[^;.]{0,60}?(?:\(\s*|\b(?:es|asciende|equivale|corresponde|llega)\b[^;().]{0,40}?(?:\(\s*)?)"
+    r"(?:hasta\s+)?(\d{2,3})\s*\)?\s*(?:smmlv|salarios)"
+)
+
+
+def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[params.CuantiaBand, str, Hit] | None:
     """The band the document itself states: "la menor cuantía del Instituto es de cuatrocientos
-    cincuenta (450) SMMLV". Only a value that is one of the legal bands counts."""
-    for hit in search_lines(ctx.doc.lines, DECLARED_MENOR):
-        value = int(hit.groups[0] or hit.groups[1] or 0)
-        for band in bands:
-            if band.menor_smmlv == value:
-                return band, (hit.location.section if hit.location and hit.location.section else "sin número")
+    cincuenta (450) SMMLV", or its mínima cuantía ("hasta 28 SMMLV"). Only a value that is one of the
+    legal bands counts."""
+    for pattern, attr in ((DECLARED_MENOR, "menor_smmlv"), (DECLARED_MINIMA, "minima_smmlv")):
+        for hit in search_lines(ctx.doc.lines, pattern):
+            value = int(next((g for g in hit.groups if g), "0"))
+            for band in bands:
+                if getattr(band, attr) == value:
+                    return band, (hit.location.section if hit.location and hit.location.section else "sin número"), hit
     return None
 
 

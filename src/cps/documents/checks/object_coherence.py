@@ -186,6 +186,10 @@ def _goods_part(obj: str) -> str:
     return folded[: cut.start()] if cut else folded
 
 
+# the words name another contract by its number: "el contrato de obra MC-OP-011-2025", "contrato de obra No. 45 de 2025"
+OTHER_CONTRACT_CITED = re.compile(r"\s*(?:(?:n[o°º]\.?|n[uú]mero)\s*\d|[A-Z]{1,8}(?:[-_][A-Z]{1,8}){0,3}[-_]\s?\d)")
+
+
 def _contract_type(ctx: Context) -> list[Finding]:
     r = ctx.record
     if r.contract_type is None:
@@ -205,6 +209,8 @@ def _contract_type(ctx: Context) -> list[Finding]:
             if (hit.line.number, sentence) in seen or (other == "suministro" and re.search(r"servicio", folded)):
                 continue
             seen.add((hit.line.number, sentence))
+            if OTHER_CONTRACT_CITED.match(hit.line.text[hit.end :]) or re.search(r"\bya\s+(?:liquidad|ejecutad|terminad)", folded):
+                continue  # another contract, cited ("construidas con el contrato de obra MC-OP-011-2025, ya liquidado")
             requirement = bool(REQUIREMENT_CONTEXT.search(folded))
             out.append(
                 make(

@@ -15,7 +15,9 @@ KINDS = [
     ("estabilidad", r"estabilidad(?:\s+y\s+calidad)?\s+de\s+la\s+obra"),
     ("calidad", r"calidad\s+(?:y\s+correcto\s+funcionamiento\s+de\s+los\s+bienes|del\s+servicio|de\s+(?:los\s+)?bienes|de\s+los\s+elementos|del\s+bien|y\s+correcto\s+funcionamiento)"),
     ("rce", r"responsabilidad\s+civil\s+extracontractual"),
-    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|(?:ampare|amparar|cubra|cubrir)\s+(?:el\s+)?cumplimiento\b|(?:^|\s)[a-z0-9][.)]\s*(?:amparo\s+de\s+)?cumplimiento\s*[,:(]|:\s*(?:el\s+de\s+)?cumplimiento\s*[,:(]|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento|^\W*(?:y\s+)?cumplimiento\s*[,:]"),
+    ("cumplimiento", r"cumplimiento(?:\s+(?:general\s+)?del\s+contrato|\s+de\s+las\s+obligaciones)|(?:ampare|amparar|cubra|cubrir)\s+(?:el\s+)?cumplimiento\b|(?:^|\s)[a-z0-9][.)]\s*(?:amparo\s+de\s+)?cumplimiento\s*[,:(]|:\s*(?:el\s+de\s+)?cumplimiento\s*[,:(]|^\W*(?:\w[.)]\s*)?(?:amparo\s+de\s+)?cumplimiento\s*:|(?:garant[ií]a|p[oó]liza|amparo)\s+(?:[uú]nica\s+)?de\s+cumplimiento|^\W*(?:y\s+)?cumplimiento\s*[,:]"
+     # "la Personería exige cumplimiento por el diez por ciento (10%)"
+     r"|\b(?:exige|exigen|exigir[aá]n?|solicita|requiere)\s+(?:la\s+garant[ií]a\s+de\s+)?cumplimiento\s+(?:por|en\s+cuant[ií]a)\b"),
 ]
 DISPLAY_ORDER = ["seriedad", "cumplimiento", "anticipo", "pago_anticipado", "salarios", "estabilidad", "calidad", "rce"]
 PERCENT = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d+)?)\s*%\s*\)|(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%|(\d{1,3}(?:[.,]\d+)?)\s+por\s+ciento")

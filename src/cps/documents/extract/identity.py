@@ -163,6 +163,15 @@ def extract_identity(doc: DocumentText, record: ProcessRecord) -> None:
                 record.object = hit.groups[0].strip().rstrip(".")
                 obj_line = hit.line
                 break
+    if record.object is None:
+        # the label inside a paragraph: "… hoy se desplaza en transporte informal. Objeto: adquisición de una (1)
+        # motocicleta tipo trabajo, nueva, de 150 cc, …"
+        for hit in search_lines(doc.lines[:300], r"(?:^|[.;]\s+)objeto(?:\s+del\s+(?:contrato|proceso))?\s*:\s*(.+)$"):
+            text = re.split(r"(?<=[a-záéíóúñ)])\.\s+(?=[A-ZÁÉÍÓÚ])", hit.groups[0] or "")[0].strip().rstrip(".")
+            if len(text) > 15:
+                record.object = text
+                obj_line = hit.line
+                break
     if record.object and obj_line is not None:
         record.sources["object"] = obj_line.location
         folded = fold(record.object)
