@@ -166,6 +166,17 @@ def _amount_words(ctx: Context) -> list[Finding]:
     return out
 
 
+def _cdp_quote(ctx: Context) -> str | None:
+    """The document's own words for the CDP total: the sentence (or table row) where it is written."""
+    line = ctx.doc.line_at(ctx.record.sources.get("cdp_total"))
+    if line is None:
+        return None
+    for hit in money_in(line):
+        if money.round_pesos(hit.value) == ctx.record.cdp_total:
+            return line.text[:500] if line.is_table_row else sentence_around(line.text, hit.start, hit.end)
+    return None
+
+
 def _cdp(ctx: Context) -> list[Finding]:
     r = ctx.record
     out = []
@@ -203,7 +214,7 @@ def _cdp(ctx: Context) -> list[Finding]:
                         "(no es un defecto, pero conviene liberar el saldo)."
                     )
                 ),
-                evidence=f"CDP {money.format_cop(r.cdp_total)} frente a presupuesto {money.format_cop(r.budget)}",
+                evidence=_cdp_quote(ctx) or f"CDP {money.format_cop(r.cdp_total)} frente a presupuesto {money.format_cop(r.budget)}",
                 location=r.sources.get("cdp_total"),
                 related=[(r.sources.get("budget"), f"Presupuesto oficial {money.format_cop(r.budget)}")],
             )

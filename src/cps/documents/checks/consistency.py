@@ -107,6 +107,9 @@ def parse_term(text_after: str) -> Term | None:
 DURATION_OF_EXECUTION = re.compile(
     r"(?:los|las)\s+((?:[a-z]+\s+){0,3}\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses|a[nñ]os)(?:\s+calendario|\s+h[aá]biles)?)"
     r"\s+(?:de\s+ejecuci[oó]n|de\s+(?:duraci[oó]n|plazo))\s+del\s+contrato"
+    # "Un único pago al término de los cuarenta y cinco (45) días de ejecución": the end of the term
+    r"|\bal\s+(?:t[eé]rmino|vencimiento|final|cabo)\s+de\s+(?:los|las)\s+"
+    r"((?:[a-z]+\s+){0,3}\(?\s*\d{1,3}\s*\)?\s*(?:d[ií]as|meses|a[nñ]os)(?:\s+calendario|\s+h[aá]biles)?)\s+de\s+ejecuci[oó]n\b"
 )
 
 
@@ -148,7 +151,7 @@ def _term_statements(doc: DocumentText, record: ProcessRecord | None = None) -> 
         if term:
             out.append((term, hit))
     for hit in search(doc, DURATION_OF_EXECUTION):
-        term = parse_term(hit.groups[0] or "")
+        term = parse_term(next((g for g in hit.groups if g), ""))
         if term:
             out.append((term, hit))
     return sorted(out, key=lambda item: (item[1].line.number, item[1].start))

@@ -297,7 +297,8 @@ def _rup(ctx: Context) -> list[Finding]:
             continue
         if not re.search(
             r"deber[aá]n?|deben?\b|mediante\s+la\s+presentaci[oó]n|se\s+exig|es\s+obligatori|aportar\s+el"
-            r"|capacidad\s+residual|informaci[oó]n\s+del\s+rup|rup\s+vigente\s+y\s+en\s+firme",
+            r"|capacidad\s+residual|informaci[oó]n\s+del\s+rup|rup\)?\s+vigente\s+y\s+en\s+firme"
+            r"|certificado\s+de\s+(?:inscripci[oó]n|registro)\s+en\s+el\s+registro\s+[uú]nico\s+de\s+proponentes",
             folded,
         ):
             continue

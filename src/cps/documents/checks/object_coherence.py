@@ -48,7 +48,8 @@ SERVICE_CODE = Rule(
 # words of a contract type: (label, the type they belong to, pattern)
 OTHER_TYPE = [
     ("obra", "obra", r"\bla\s+obra\s+(?:objeto|a\s+contratar|contratad[ao])|\bentregar\s+la\s+obra\b|\bobjeto\s+de\s+la\s+obra|\bla\s+presente\s+obra|\bejecuci[oó]n\s+de\s+la\s+obra|\brecibo\s+a\s+satisfacci[oó]n\s+de\s+la\s+obra"),
-    ("obra", "obra", r"\bcontratos?\s+de\s+obras?(?:\s+p[uú]blicas?)?\b|\bacta\s+de\s+recibo\s+(?:final\s+|definitivo\s+)?de\s+(?:la\s+)?obra\b|\b(?:personal|trabajadores)\s+que\s+labore?n?\s+en\s+la\s+obra\b"),
+    ("obra", "obra", r"\bcontratos?\s+de\s+obras?(?:\s+p[uú]blicas?)?\b|\bacta\s+de\s+recibo\s+(?:final\s+|definitivo\s+)?de\s+(?:la\s+)?obra\b|\b(?:personal|trabajadores)\s+que\s+labore?n?\s+en\s+la\s+obra\b"
+     r"|\b(?:bit[aá]cora|libro|diario)\s+de\s+(?:la\s+)?obra\b"),
     ("obra", "obra", r"\bobras?\s+(?:civiles\s+)?de\s+(?:mantenimiento|adecuaci[oó]n|construcci[oó]n|mejoramiento|rehabilitaci[oó]n|reparaci[oó]n)\b"),
     ("consultoría", "consultoria", r"\bla\s+consultor[ií]a\s+(?:objeto|a\s+contratar)|\bel\s+consultor\b|\bcontrato\s+de\s+consultor[ií]a\b|\b(?:productos|informe\s+final)\s+de\s+la\s+consultor[ií]a\b"),
     ("interventoría", "interventoria", r"\bla\s+interventor[ií]a\s+(?:objeto|a\s+contratar|del\s+(?:presente\s+)?contrato)|\bel\s+interventor\s+del\s+contrato|\bcontrato\s+de\s+interventor[ií]a\b"),
@@ -122,7 +123,14 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
         r"\bdistribuci[oó]n\s+de\s+(?:los\s+|las\s+)?(?:kits|mercados|paquetes\s+alimentarios|raciones|refrigerios|material\s+did[aá]ctico)\b",
         ("78", "14", "44", "60", "53", "50", "90"),
     ),
-    "mantenimiento de plantas eléctricas": (r"\bmantenimiento\s+de\s+(?:las\s+|los\s+)?(?:plantas?\s+el[eé]ctricas?|generadores?\s+el[eé]ctricos?)\b", ("2611", "7215")),
+    "mantenimiento de plantas eléctricas": (
+        r"\bmantenimiento\s+(?:(?:preventivo|correctivo|y)\s+)*de\s+(?:las\s+|los\s+|la\s+|el\s+)?(?:plantas?\s+el[eé]ctricas?|generadores?\s+el[eé]ctricos?)\b",
+        ("2611", "7215"),
+    ),
+    "mantenimiento de equipos de telefonía": (
+        r"\bmantenimiento\s+(?:(?:preventivo|correctivo|y)\s+)*de\s+(?:las\s+|los\s+|la\s+|el\s+)?(?:plantas?\s+telef[oó]nicas?|centrales?\s+telef[oó]nicas?|conmutador(?:es)?)\b",
+        ("4322", "4321", "8111", "8116"),
+    ),
     "cableado estructurado": (r"\bcableado\s+estructurado\b|\bpuntos\s+de\s+red\s+certificados\b", ("4322", "7215")),
     "diseño de redes de acueducto o alcantarillado": (
         r"\bdise[nñ]o\s+de\s+(?:las\s+)?redes\b|\bredes\s+de\s+(?:acueducto|alcantarillado)\b",
