@@ -117,7 +117,8 @@ ACTIVITIES: dict[str, tuple[str, tuple[str, ...]]] = {  # pattern → UNSPSC pre
     ),
     "transporte de biológicos o personas": (
         r"\btransport(?:ar|e|ara)\s+(?:de\s+)?(?:los\s+|las\s+)?(?:biol[oó]gicos|vacunas|muestras|pacientes|personas|estudiantes|funcionarios)\b",
-        ("78",),
+        # a supply of vaccines or medicines (segment 51) carries them to the delivery point: that is delivery
+        ("78", "51"),
     ),
     "distribución de kits o mercados": (
         r"\bdistribuci[oó]n\s+de\s+(?:los\s+|las\s+)?(?:kits|mercados|paquetes\s+alimentarios|raciones|refrigerios|material\s+did[aá]ctico)\b",
@@ -408,6 +409,9 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
+HEAD_STOPWORDS = {"los", "las", "del", "con", "para", "por", "sus", "una", "uno", "unos", "unas", "otros", "otras", "demas"}
+
+
 def _items_without_row(record: ProcessRecord) -> list[str]:
     """The goods an object enumerates ("…: cabinas de flujo laminar, autoclaves, balanzas…" or inside
     parentheses) whose head noun no row name of the UNSPSC table carries. Only for a real list (three
@@ -439,7 +443,8 @@ def _items_without_row(record: ProcessRecord) -> list[str]:
     missing = []
     for item in items:
         words = [w for w in re.findall(r"[a-z0-9()]+", item) if not QUANTITY.match(w)]
-        head = next((w for w in words if len(w) >= 4 and w.isalpha()), None)
+        # the head noun: the first real word, short ones too ("cal dolomita", "sal mineralizada")
+        head = next((w for w in words if len(w) >= 3 and w.isalpha() and w not in HEAD_STOPWORDS), None)
         if head and _stem(head) not in row_stems and not _classified_by_kind(item, codes):
             missing.append(item)
     return missing

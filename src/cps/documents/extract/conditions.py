@@ -51,7 +51,7 @@ def extract_experience(doc: DocumentText, record: ProcessRecord) -> None:
             if i + 1 < len(lines) and text.endswith(":"):
                 text = text + " " + lines[i + 1].text.strip()
             folded = fold(text)
-            if not re.search(r"deber[aá]n?|acreditar|exige|requiere|m[ií]nimo", folded):
+            if not re.search(r"deber[aá]n?|acreditar|exige|requiere|m[ií]nimo|igual\s+o\s+superior|cuya\s+suma|al\s+menos", folded):
                 continue
             if not (re.search(r"contratos?\b", folded) and re.search(r"valor|presupuesto|smmlv|salarios|\$", folded)):
                 continue
