@@ -186,7 +186,7 @@ def _terms(ctx: Context) -> list[Finding]:
 PLACE_NAME = r"([a-z][a-z]+(?:\s+(?:de\s+(?:los?\s+|las?\s+)?)?[a-z][a-z]+){0,3})"
 DELIVERY = re.compile(
     r"\bentreg(?:ar|ar[aá]n?|arse|a)\b[^.;]{0,160}?\ben\s+(?:la\s+|el\s+|los\s+)?[^.;]{0,80}?"
-    r"(?:municipio|ciudad|distrito)\s+de\s+" + PLACE_NAME
+    r"(?:municipio|ciudad|distrito|cabecera\s+municipal|casco\s+urbano)\s+de\s+" + PLACE_NAME
 )
 PLACE_PATTERNS = [
     re.compile(
@@ -225,20 +225,24 @@ def _places(ctx: Context) -> list[Finding]:
                 statements.append((name, hit))
     statements.sort(key=lambda s: s[1].line.number)
     main: tuple[str, Hit] | None = None
+    from_record = False
     loc = ctx.record.sources.get("location")
     if loc is not None and ctx.record.location:
-        m = re.search(r"(?:municipio|ciudad|distrito)\s+de\s+" + PLACE_NAME, fold(ctx.record.location))
+        m = re.search(r"(?:municipio|ciudad|distrito|cabecera\s+municipal|casco\s+urbano)\s+de\s+" + PLACE_NAME, fold(ctx.record.location))
         line = ctx.doc.line_at(loc)
         if m and line is not None:
             folded_line, index = folded_index(line.text)
             at = folded_line.find(m.group(0))
             hit = Hit(line, index[at] if at >= 0 else 0, index[at + len(m.group(0)) - 1] + 1 if at >= 0 else len(line.text), (m.group(1),))
             main = (_place_name(m.group(1)), hit)
+            from_record = at >= 0
     if main is None:
         if len(statements) < 2:
             return []
         main = statements[0]
     main_name, main_hit = main
+    # the record's place is quoted by the words that name it ("cabecera municipal de Caño Grande")
+    main_quote = main_hit.text if main_hit.groups and from_record else main_hit.sentence(90)
     out = []
     reported: set[str] = set()
     for name, hit in statements:
@@ -255,7 +259,7 @@ def _places(ctx: Context) -> list[Finding]:
                 evidence=hit.sentence(),
                 location=hit.location,
                 # the words that name the main place, not the rest of its sentence (veredas, sedes…)
-                related=[(main_hit.location, main_hit.sentence(90))],
+                related=[(main_hit.location, main_quote)],
             )
         )
     return out

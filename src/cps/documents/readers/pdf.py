@@ -26,8 +26,9 @@ BULLETS = "\uf0b7\uf0a7\uf076\uf0d8•●▪◦■–-*o"
 LIST_START = re.compile(
     r"^\s*(?:[•●▪◦■*-]|\(?[a-zA-Z]\)|[a-zA-Z]\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)])\s"
     r"|^\s*(?:\d{1,2}|[A-Z])(?:\.\d{1,2}){1,3}\.?\s+[A-ZÁÉÍÓÚÑ]"
-    r"|^\s*(?:CAP[IÍ]TULO|T[IÍ]TULO)\b"
+    r"|^\s*(?:CAP[IÍ]TULO|T[IÍ]TULO)\b|^\s*\(?[ivxlcIVXLC]{1,5}\)\s"
 )
+LIST_MARK = re.compile(r"^\(?(?:[ivxlc]{1,5}|[a-z]|\d{1,2})[.)]$", re.IGNORECASE)
 
 
 @dataclass
@@ -311,6 +312,9 @@ def _paragraphs(items: list[tuple[float, RawLine | _Line]], number: int, furnitu
             previous = None
             continue
         cells = item.cells()
+        filled = [c for c in cells if c]
+        if len(filled) == 2 and LIST_MARK.match(filled[0]):
+            cells = [f"{filled[0]} {filled[1]}"]  # "iii)" set off by a tab from its text: a list item, not a row
         if len([c for c in cells if c]) >= 2:
             out.append(RawLine(text=" ".join(c for c in cells if c), page=number, cells=cells))
             previous = None
