@@ -405,6 +405,7 @@ def _waived_in_a_table(ctx: Context) -> list[NotApplicable]:
     for line in ctx.doc.lines:
         cells = [c.strip() for c in line.cells or [] if c.strip()]
         if line.cells is None:
+            items.extend(_waived_mid_paragraph(line))
             # the same table written as text: "Personal mínimo NO APLICA"
             m = re.match(r"^(\S.{2,80}?)\s*[:–-]?\s+(NO APLICA|No aplica|N/A)\.?$", line.text.strip()) or re.match(
                 r"^(?:[-•*]\s*)?(\S.{2,60}?)\s*:\s*(no aplica|NO APLICA|No aplica|N/A)\b", line.text.strip()
@@ -426,6 +427,22 @@ def _waived_in_a_table(ctx: Context) -> list[NotApplicable]:
                 continue
             pattern = r"\W+(?:\w+\W+){0,2}?".join(_singular_or_plural(w) for w in words)
         items.append(NotApplicable(cells[0].lower(), pattern, line.location, line.text, line.location.section))
+    return items
+
+
+def _waived_mid_paragraph(line: Line) -> list[NotApplicable]:
+    """A label waived inside a paragraph, after another sentence: "Copia del registro de venta ICA de
+    cada producto. Registro del distribuidor ante el ICA: no aplica." The subject is its first two
+    significant words (the acronym alone would also name the other, required, registration)."""
+    items = []
+    for m in re.finditer(r"(?<=[.;])\s+([A-ZÁÉÍÓÚÑ][^.;:]{2,60}?)\s*:\s*(?:no\s+aplica|NO\s+APLICA|N/A)\b", line.text):
+        words = [w for w in re.findall(r"[a-z]+", fold(m.group(1))) if w not in STOP_TITLE and len(w) > 3 and not w.isupper()]
+        acronyms = {fold(a) for a in re.findall(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b", m.group(1))}
+        words = [w for w in words if w not in acronyms][:2]
+        if len(words) < 2:
+            continue
+        pattern = r"\W+(?:\w+\W+){0,2}?".join(_singular_or_plural(w) for w in words)
+        items.append(NotApplicable(m.group(1).lower(), pattern, line.location, sentence_around(line.text, m.start(1), m.end()), line.location.section))
     return items
 
 
@@ -546,7 +563,11 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                 duty = section is not None and re.search(r"obligaciones", fold(section.title)) and re.match(
                     r"^\W*(?:\d{1,2}\)|[a-z]\))?\s*(?:entregar|presentar|aportar|tomar|realizar|ejecutar|suministrar)\b", folded
                 )
-                if REQUIRE.search(folded) or duty:
+                # one item of a rejection list in prose: "Se rechaza la oferta …; la que no acredite el registro …;"
+                rejected = re.search(r"\bno\s+(?:acredite|aporte|presente|adjunte|allegue|entregue)\b", folded) and re.search(
+                    r"\bse\s+rechazar?[aá]?\b|\brechazo\b", fold(line.text)
+                )
+                if REQUIRE.search(folded) or duty or rejected:
                     severity = "error"
                 elif MAY_REQUIRE.search(folded):
                     severity = "warning"
@@ -561,7 +582,7 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                             f"{item.subject} no aplica, pero en {line.location.describe()} "
                             + ("se exige." if severity == "error" else "se prevé hacerla exigible.")
                         ),
-                        evidence=sentence_around(line.text, a + m.start(), a + m.end()),
+                        evidence=sentence.strip(" ;") if rejected and not REQUIRE.search(folded) else sentence_around(line.text, a + m.start(), a + m.end()),
                         location=line.location,
                         related=[(item.location, item.evidence)],
                     )
