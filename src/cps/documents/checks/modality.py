@@ -481,6 +481,12 @@ def _territory_findings(ctx: Context) -> list[Finding]:
     where = " ".join(x for x in (r.location or "", r.object or "") if x)
     limit_depts = places.departments_in(limitation)
     place_depts = places.departments_in(where)
+    if not place_depts:
+        # the municipality is not one we know: the department the cover names with the entity
+        # ("MUNICIPIO DE VALLE DE SAN TELMO – CESAR"), when it names exactly one
+        cover = places.departments_in(" ".join([*ctx.doc.furniture[:8], *(line.text for line in ctx.doc.lines[:12])]))
+        if len(set(cover)) == 1:
+            place_depts = cover
     loc = r.sources.get("territorial_limitation")
     line = ctx.doc.line_at(loc)
     if line is not None:  # quote the sentence of the document, not the extracted phrase
