@@ -6,6 +6,7 @@ import re
 
 from cps.documents.record import ProcessRecord, UnspscRow
 from cps.documents.text import DocumentText, Line, fold
+from cps.law import unspsc
 
 HEADER_WORDS = {
     "segment": r"segmento",
@@ -127,6 +128,34 @@ def _code_columns(lines: list[Line], record: ProcessRecord, seen: set[str]) -> s
     return {line.number for line, _ in soup}
 
 
+CHAIN = re.compile(r"(?<![\d.])\d{8}(?:[ \t]+\d{8}){1,3}(?![\d.])")
+ATTRIBUTE = {"segment": "segment", "family": "family", "class": "class_", "commodity": "product"}
+
+
+def _code_chain(line: Line, record: ProcessRecord, seen: set[str]) -> bool:
+    """A row of the table written as one line of text (``pdftotext -raw``): "25000000 25100000 25101800
+    25101801 Motocicletas" is one good, its segment, family, class and product, not four goods."""
+    m = CHAIN.search(line.text)
+    if m is None:
+        return False
+    codes = m.group(0).split()
+    try:
+        parsed = [unspsc.Code.parse(code) for code in codes]
+    except ValueError:
+        return False
+    # each code deeper than the one before (whether it really is its ancestor is the hierarchy check's business)
+    depths = [unspsc.LEVELS.index(code.level) for code in parsed]
+    if any(b <= a for a, b in zip(depths, depths[1:])):
+        return False
+    entry = UnspscRow(location=line.location)
+    for code in parsed:
+        setattr(entry, ATTRIBUTE[code.level], code.digits)
+    entry.name = line.text[m.end() :].strip(" -–:|\t") or None
+    record.unspsc.append(entry)
+    seen.update(codes)
+    return True
+
+
 def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
     for idx, line in enumerate(doc.lines):
         if not line.is_table_row or line.cells is None:
@@ -178,7 +207,7 @@ def extract_unspsc(doc: DocumentText, record: ProcessRecord) -> None:
     seen: set[str] = set()
     soup = _code_columns(candidates, record, seen)
     for line in candidates:
-        if line.number in soup or _code_enumeration(line, record, seen):
+        if line.number in soup or _code_enumeration(line, record, seen) or _code_chain(line, record, seen):
             continue
         for m in CODE_IN_TEXT.finditer(line.text):
             code = m.group(1)
