@@ -87,6 +87,8 @@ def _upper_ratio(text: str) -> float:
 def _looks_like_heading(line: Line, title: str, number: str = "") -> bool:
     if len(title) > 160 or UNIT_TITLE.match(title):
         return False
+    if not number.count(".") and re.search(r"\$\s*\d[\d.’',]*\s*$", title):
+        return False  # "2 Matrícula inicial, placa y derechos de tránsito 1 $ 690.000": a row of a price table
     if line.heading or line.bold:
         return True
     if _upper_ratio(title) >= 0.7 and len(title) <= 130:
@@ -233,6 +235,7 @@ def assign_sections(doc: DocumentText) -> None:
                 and not title.rstrip().endswith((".", ":", ",", ";"))
                 and not UNIT_TITLE.match(title)
                 and len(title.split()) >= 1
+                and not re.search(r"\$\s*\d", title)  # a numbered row of a price table
             )
             # "38. EL SUPERVISOR CERTIFICARÁ…": a document that numbers every paragraph in sequence
             # (1 … 46, in capitals) makes each one a section of its own
