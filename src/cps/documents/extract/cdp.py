@@ -127,6 +127,10 @@ def extract_cdp(doc: DocumentText, record: ProcessRecord) -> None:
                 record.cdp_total = money.round_pesos(amounts[-1].value)
                 record.sources["cdp_total"] = line.location
                 continue
+            if not has_rows and len(amounts) == 1 and re.match(r"^\s*\d+(?:\.\d+){2,}\s+\D", line.text) and _names_rubro(line.text):
+                # a row of the CDP table written as text: "2.1.2.02.02.008 Servicios de impresión $ 12.000.000"
+                record.cdp_lines.append(CdpLine(value=money.round_pesos(amounts[0].value), location=line.location))
+                continue
             # prose: "CDP No. 145 … por valor de $X y CDP No. 162 … por valor de $Y, para un total de $Z"
             # (only when the CDP has no table)
             if has_rows or not amounts or not re.search(r"\bcdp\b|disponibilidad", folded):

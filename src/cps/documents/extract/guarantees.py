@@ -190,6 +190,16 @@ def extract_guarantees(doc: DocumentText, record: ProcessRecord) -> None:
             text=segment[:400],
             location=line.location,
         )
+    # "No se exige garantía de calidad: el combustible se verifica en cada tanqueo"
+    for line in doc.lines:
+        for m in re.finditer(
+            r"\bno\s+se\s+(?:exige|exigira|requiere|requerira|solicita|solicitara)\s+(?:la\s+)?(?:garantia|amparo|poliza)\s+de\s+"
+            r"(calidad|cumplimiento|estabilidad|seriedad)\b",
+            fold(line.text),
+        ):
+            kind = m.group(1)
+            if kind not in by_kind and not any(key.startswith(kind) for key in by_kind):
+                by_kind[kind] = Guarantee(kind=kind, required=False, text=line.text[:300], location=line.location)
     if "seriedad" not in by_kind:
         # "La garantía de seriedad de la oferta no se exige" written outside the guarantees chapter
         for line in doc.lines:
