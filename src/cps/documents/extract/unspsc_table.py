@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cps.documents.record import ProcessRecord, UnspscRow
@@ -145,7 +146,7 @@ def _code_chain(line: Line, record: ProcessRecord, seen: set[str]) -> bool:
         return False
     # each code deeper than the one before (whether it really is its ancestor is the hierarchy check's business)
     depths = [unspsc.LEVELS.index(code.level) for code in parsed]
-    if any(b <= a for a, b in zip(depths, depths[1:])):
+    if any(b <= a for a, b in itertools.pairwise(depths)):
         return False
     entry = UnspscRow(location=line.location)
     for code in parsed:
