@@ -184,9 +184,10 @@ def _terms(ctx: Context) -> list[Finding]:
 
 
 PLACE_NAME = r"([a-z][a-z]+(?:\s+(?:de\s+(?:los?\s+|las?\s+)?)?[a-z][a-z]+){0,3})"
+PLACE_INTRO = r"(?:municipio|ciudad|distrito|cabecera\s+municipal|casco\s+urbano)\s+de\s+"
 DELIVERY = re.compile(
     r"\bentreg(?:ar|ar[aá]n?|arse|a)\b[^.;]{0,160}?\ben\s+(?:la\s+|el\s+|los\s+)?[^.;]{0,80}?"
-    r"(?:municipio|ciudad|distrito|cabecera\s+municipal|casco\s+urbano)\s+de\s+" + PLACE_NAME
+    + PLACE_INTRO + PLACE_NAME
 )
 PLACE_PATTERNS = [
     re.compile(
@@ -228,7 +229,7 @@ def _places(ctx: Context) -> list[Finding]:
     from_record = False
     loc = ctx.record.sources.get("location")
     if loc is not None and ctx.record.location:
-        m = re.search(r"(?:municipio|ciudad|distrito|cabecera\s+municipal|casco\s+urbano)\s+de\s+" + PLACE_NAME, fold(ctx.record.location))
+        m = re.search(PLACE_INTRO + PLACE_NAME, fold(ctx.record.location))
         line = ctx.doc.line_at(loc)
         if m and line is not None:
             folded_line, index = folded_index(line.text)
@@ -242,7 +243,7 @@ def _places(ctx: Context) -> list[Finding]:
         main = statements[0]
     main_name, main_hit = main
     # the record's place is quoted by the words that name it ("cabecera municipal de Caño Grande")
-    main_quote = main_hit.text if main_hit.groups and from_record else main_hit.sentence(90)
+    main_quote = main_hit.text if from_record else main_hit.sentence(90)
     out = []
     reported: set[str] = set()
     for name, hit in statements:
@@ -436,7 +437,7 @@ def _waived_mid_paragraph(line: Line) -> list[NotApplicable]:
     significant words (the acronym alone would also name the other, required, registration)."""
     items = []
     for m in re.finditer(r"(?<=[.;])\s+([A-ZÁÉÍÓÚÑ][^.;:]{2,60}?)\s*:\s*(?:no\s+aplica|NO\s+APLICA|N/A)\b", line.text):
-        words = [w for w in re.findall(r"[a-z]+", fold(m.group(1))) if w not in STOP_TITLE and len(w) > 3 and not w.isupper()]
+        words = [w for w in re.findall(r"[a-z]+", fold(m.group(1))) if w not in STOP_TITLE and len(w) > 3]
         acronyms = {fold(a) for a in re.findall(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b", m.group(1))}
         words = [w for w in words if w not in acronyms][:2]
         if len(words) < 2:
@@ -567,7 +568,8 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                 rejected = re.search(r"\bno\s+(?:acredite|aporte|presente|adjunte|allegue|entregue)\b", folded) and re.search(
                     r"\bse\s+rechazar?[aá]?\b|\brechazo\b", fold(line.text)
                 )
-                if REQUIRE.search(folded) or duty or rejected:
+                required = bool(REQUIRE.search(folded))
+                if required or duty or rejected:
                     severity = "error"
                 elif MAY_REQUIRE.search(folded):
                     severity = "warning"
@@ -582,7 +584,7 @@ def _not_applicable(ctx: Context) -> list[Finding]:
                             f"{item.subject} no aplica, pero en {line.location.describe()} "
                             + ("se exige." if severity == "error" else "se prevé hacerla exigible.")
                         ),
-                        evidence=sentence.strip(" ;") if rejected and not REQUIRE.search(folded) else sentence_around(line.text, a + m.start(), a + m.end()),
+                        evidence=sentence.strip(" ;") if rejected and not required else sentence_around(line.text, a + m.start(), a + m.end()),
                         location=line.location,
                         related=[(item.location, item.evidence)],
                     )

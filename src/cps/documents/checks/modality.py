@@ -373,7 +373,8 @@ def _ceiling(ctx: Context) -> list[Finding]:
     )
     declared = _declared_band(ctx, [band for band, _ in ceilings])
     if declared is not None and len(fits) < len(ceilings):
-        band, where, said = declared
+        band, said = declared
+        where = said.location.section or "sin número"
         statement = (said.location, sentence_around(said.line.text, said.start, said.end))
         ceiling = dict((b.menor_smmlv, v) for b, v in ceilings)[band.menor_smmlv]
         if r.budget <= ceiling:
@@ -439,7 +440,7 @@ DECLARED_MINIMA = re.compile(
 )
 
 
-def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[params.CuantiaBand, str, Hit] | None:
+def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[params.CuantiaBand, Hit] | None:
     """The band the document itself states: "la menor cuantía del Instituto es de cuatrocientos
     cincuenta (450) SMMLV", or its mínima cuantía ("hasta 28 SMMLV"). Only a value that is one of the
     legal bands counts."""
@@ -448,7 +449,7 @@ def _declared_band(ctx: Context, bands: list[params.CuantiaBand]) -> tuple[param
             value = int(next((g for g in hit.groups if g), "0"))
             for band in bands:
                 if getattr(band, attr) == value:
-                    return band, (hit.location.section if hit.location and hit.location.section else "sin número"), hit
+                    return band, hit
     return None
 
 

@@ -44,8 +44,10 @@ def _cdp_region(doc: DocumentText) -> list[Line]:
         if line.is_table_row:
             continue
         m = CDP_MENTION.search(line.text)
-        if m and money_in(replace(line, text=line.text[m.start() :])):
-            return [replace(line, text=line.text[m.start() :])]
+        if m:
+            after = replace(line, text=line.text[m.start() :])
+            if money_in(after):
+                return [after]
     # no titled section: the table around a row that names the CDP
     for i, line in enumerate(doc.lines):
         if line.is_table_row and re.search(r"disponibilidad|\bcdp\b", fold(line.text)):

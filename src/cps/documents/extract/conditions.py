@@ -96,7 +96,7 @@ def sentence_with(doc: DocumentText, title_pattern: str, keyword: str) -> tuple[
 
 
 OBJECT_PLACE = re.compile(
-    r"\b(?:[Mm]unicipio|[Cc]iudad|[Dd]istrito|MUNICIPIO|CIUDAD|DISTRITO)\s+de\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]*"
+    r"\b(?i:municipio|ciudad|distrito)\s+de\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]*"
     r"(?:\s+(?:de(?:l| la| los| las)?\s+)?[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ]*)*"
 )
 

@@ -17,6 +17,7 @@ from cps.web.processes.models import Process, ProcessDocument, ProcessReview, Pr
 from cps.web.tasks.models import Task
 from cps.web.tasks.services import task_enqueue
 from cps.web.ui.uploads import sha256_of
+from cps.wording import count
 
 REVIEW_TASK = "process_review"
 
@@ -96,9 +97,8 @@ def process_record_review(*, user: Any, document: ProcessDocument, output: dict[
         action="reviewed",
         obj=process,
         summary=(
-            f"Revisión versión {review.version}: {process.errors_count} "
-            f"{'error' if process.errors_count == 1 else 'errores'}, {process.warnings_count} "
-            f"{'advertencia' if process.warnings_count == 1 else 'advertencias'}"
+            f"Revisión versión {review.version}: {count(process.errors_count, 'error', 'errores')}, "
+            f"{count(process.warnings_count, 'advertencia', 'advertencias')}"
         ),
         changes=changes_between(before, after),
     )
